@@ -1,0 +1,1 @@
+"""The Textual reading app: it displays and navigates the model, nothing more."""

@@ -1,0 +1,97 @@
+"""Recognise scene separators and headings: the lines that are structure, not story."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    "seventy|eighty|ninety|hundred"
+)
+ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final"
+)
+ROMAN = r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+NUMBER = rf"(?:\d{{1,4}}|{ROMAN}|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))*|the\s+(?:{ORDINAL_WORDS}))"
+
+SEPARATOR = re.compile(
+    r"""^\s*(?:
+        (?:[*~=_#+•·◇◆●○◦∗⁂§\-–—]\s*)+        # *** * * * --- ~~~ # ⁂ and kin
+      | [-~=*\s]*(?i:o0o|oOo|0o0|xXx|XxX|xox|oxo|ooo|xxx)[-~=*oOxX0\s]*
+      | \[\s*(?i:scene\s+break|break|line\s+break)\s*\]
+    )\s*$""",
+    re.VERBOSE,
+)
+"""A line made only of break marks. A lone ``-`` or ``.`` is not a separator."""
+
+CHAPTER = re.compile(
+    rf"""^\s*(?:
+        (?i:chapter|chap\.|book|part|volume|vol\.|canto|act|section|episode|letter|stave)
+            \s+(?i:{NUMBER})\b\.?(?:\s*[:.\-–—]\s*|\s+)?(?P<sub>.{{0,80}})
+      | (?i:prologue|epilogue|preface|foreword|afterword|interlude|introduction|coda)
+            \b\.?(?:\s*[:.\-–—]\s*(?P<sub2>.{{0,80}}))?
+      | (?P<roman>{ROMAN})\.?
+      | (?P<num>\d{{1,3}})\.?
+    )\s*$""",
+    re.VERBOSE,
+)
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+
+
+def is_separator(line: str) -> bool:
+    """``***``, ``* * *``, ``---``, ``~~~``, ``#``, ``o0o``, ``xXx``, ``[scene break]``..."""
+    if len(line) > 80 or not line.strip():
+        return False
+    stripped = line.strip()
+    if stripped in {"-", ".", "–"}:
+        return False
+    return bool(SEPARATOR.match(line))
+
+
+def heading_title(line: str) -> str | None:
+    """The title a heading line gives (``Chapter 12: The Fall``), or None for prose."""
+    if len(line) > 100:
+        return None
+    md = MARKDOWN_HEADING.match(line)
+    if md:
+        return md.group(2).strip()
+    match = CHAPTER.match(line)
+    if not match:
+        return None
+    sub = match.group("sub")
+    if sub and _looks_like_prose(sub):
+        return None
+    return " ".join(line.split()).rstrip(".")
+
+
+def _looks_like_prose(sub: str) -> bool:
+    """ "Part of the problem was..." is a sentence, not "Part One: The Fall"."""
+    words = sub.split()
+    if not words:
+        return False
+    if sub.rstrip().endswith((".", ",", ";", "?", "!", '"', "'")) and len(words) > 4:
+        return True
+    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in SMALL_WORDS)
+    return lower > max(1, len(words) // 3)
+
+
+SMALL_WORDS = frozenset(
+    "a an the of in on at to and or but for with from by as into over under is was".split()
+)
+
+
+def is_subtitle(line: str) -> bool:
+    """A short title-like line right after a chapter heading ("Down the Rabbit-Hole")."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 70 or "\n" in stripped:
+        return False
+    if stripped[0] in "\"'“‘«„—–-(" or stripped.endswith((",", ";")):
+        return False
+    words = stripped.rstrip(".").split()
+    if len(words) > 10:
+        return False
+    if stripped.isupper():
+        return True
+    capital = sum(1 for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS)
+    return capital == len(words) and any(w[:1].isupper() for w in words)

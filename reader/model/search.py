@@ -1,0 +1,124 @@
+"""Find text in a story: literal search over beats, and keyword ranking of scenes."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.model.story import Scene, Story
+
+SPEAKER_PREFIX = re.compile(r"^\s*speaker:(\"[^\"]+\"|\S+)\s*(.*)$", re.IGNORECASE)
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match: the beat it is in and its offsets in the story text."""
+
+    beat: int
+    """Global beat number (1-based)."""
+    start: int
+    end: int
+
+
+def search_story(story: Story, query: str) -> list[Hit]:
+    """Case-insensitive matches of ``query`` in reading order.
+
+    ``speaker:NAME words`` keeps only dialogue of the character whose name or alias
+    contains NAME; with no words it finds all of their lines.
+    """
+    speaker = None
+    words = query.strip()
+    prefixed = SPEAKER_PREFIX.match(words)
+    if prefixed:
+        speaker = prefixed.group(1).strip('"').lower()
+        words = prefixed.group(2).strip()
+    if not words and speaker is None:
+        return []
+    names = _speaker_names(story, speaker) if speaker is not None else None
+    pattern = re.compile(re.escape(words), re.IGNORECASE) if words else None
+    hits: list[Hit] = []
+    text = story.text
+    for beat in story.beats:
+        if names is not None and (beat.kind != "dialogue" or beat.speaker not in names):
+            continue
+        if pattern is None:
+            hits.append(Hit(beat.number, beat.start, beat.end))
+            continue
+        for match in pattern.finditer(text, beat.start, beat.end):
+            hits.append(Hit(beat.number, match.start(), match.end()))
+    return hits
+
+
+def _speaker_names(story: Story, wanted: str) -> set[str]:
+    names = set()
+    for character in story.characters:
+        every = [character.name, *character.aliases]
+        if any(wanted in name.lower() for name in every):
+            names.add(character.name)
+    return names
+
+
+def rank_scenes(story: Story, keyword: str) -> list[tuple[Scene, float, str]]:
+    """Scenes that match ``keyword``, best first, each with a score and a snippet.
+
+    A scene's score is BM25 over its words, with its title counted thrice: a scene
+    *about* the keyword beats one that mentions it once in passing.
+    """
+    terms = [t.lower() for t in TOKEN.findall(keyword)]
+    if not terms:
+        return []
+    text = story.text
+    docs: list[Counter[str]] = []
+    lengths: list[int] = []
+    for scene in story.scenes:
+        body = text[scene.start : scene.end].lower()
+        tokens = TOKEN.findall(body) + TOKEN.findall(scene.title.lower()) * 3
+        docs.append(Counter(tokens))
+        lengths.append(len(tokens) or 1)
+    average = sum(lengths) / max(1, len(lengths))
+    results = []
+    for scene, counts, length in zip(story.scenes, docs, lengths):
+        score = 0.0
+        matched = 0
+        for term in terms:
+            freq = (
+                counts.get(term, 0)
+                + sum(c for w, c in counts.items() if w != term and w.startswith(term))
+                if len(term) >= 3
+                else counts.get(term, 0)
+            )
+            if not freq:
+                continue
+            matched += 1
+            having = sum(1 for doc in docs if any(w.startswith(term) for w in doc))
+            idf = math.log(1 + (len(docs) - having + 0.5) / (having + 0.5))
+            score += idf * freq * 2.2 / (freq + 1.2 * (0.25 + 0.75 * length / average))
+        phrase = keyword.strip().lower()
+        if matched == len(terms):
+            if len(terms) > 1 and phrase in text[scene.start : scene.end].lower():
+                score *= 1.5
+            if phrase in scene.title.lower():
+                score += 2.0
+            results.append((scene, score, _snippet(story, scene, terms)))
+    results.sort(key=lambda item: (-item[1], item[0].number))
+    return results
+
+
+def _snippet(story: Story, scene: Scene, terms: list[str], width: int = 60) -> str:
+    """The words around the first match, on one line."""
+    if any(term in scene.title.lower() for term in terms):
+        return scene.title
+    text = story.text
+    lower = text[scene.start : scene.end].lower()
+    positions = [lower.find(term) for term in terms]
+    found = [p for p in positions if p >= 0]
+    if not found:
+        return scene.title
+    at = scene.start + min(found)
+    start = max(scene.start, at - width // 3)
+    end = min(scene.end, at + width)
+    snippet = " ".join(text[start:end].split())
+    return ("…" if start > scene.start else "") + snippet + ("…" if end < scene.end else "")
