@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_subcommand(command: str, args: argparse.Namespace) -> int:
     if command == "bookmarks":
-        from reader.app.launch import print_bookmarks
+        from reader.bookmarks import print_bookmarks
 
         return print_bookmarks(args.path)
     from reader.model import load_story

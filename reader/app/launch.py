@@ -9,7 +9,3 @@ def launch(
     path: str | None, scene: str | None, bookmark: str | None, search: str | None, resume: bool
 ) -> int:
     raise ReaderError("the reading screen is not available in this build; use 'reader export'")
-
-
-def print_bookmarks(path: str | None) -> int:
-    raise ReaderError("bookmarks are not available in this build")

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m reader.bench quotes|speakers|speed --pdnc DIR``."""
