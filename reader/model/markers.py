@@ -13,7 +13,10 @@ ORDINAL_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last|final"
 )
 ROMAN = r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-NUMBER = rf"(?:\d{{1,4}}|{ROMAN}|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))*|the\s+(?:{ORDINAL_WORDS}))"
+NUMBER = (
+    rf"(?:\d{{1,4}}|{ROMAN}|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))*"
+    rf"|the\s+(?:{ORDINAL_WORDS}))"
+)
 
 SEPARATOR = re.compile(
     r"""^\s*(?:
