@@ -30,6 +30,27 @@ ELISIONS = frozenset(
     "em tis twas twere twill twould til till cause cos coz bout round cept nuff neath fore "
     "ere n im er ow ave e kay scuse spose n' un ud".split()
 )
+NAMING_WORDS = frozenset(
+    "the a an called named termed word phrase entitled title as his her their its my our "
+    "your of".split()
+)
+"""Words before a quoted term that make it a name or a title ("the "Coach and Horses"")."""
+LETTER_LINE = re.compile(
+    r"""^(?:(?:my\s+)?dear(?:est)?\b[^"]{0,40},
+      | yours\b.{0,40} | believe\s+me\b.{0,30}
+      | your\s+(?:affectionate|sincere|obedient|loving|devoted|humble)\b.{0,40}
+      | ever\s+your.{0,30}
+      | (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)[,.]?
+    )$""",
+    re.IGNORECASE | re.VERBOSE | re.DOTALL,
+)
+"""A salutation, closing or date of a quoted letter: the page, not a voice."""
+SPEECH_TAG_AFTER = re.compile(
+    r"[\s,]*(?:(?:he|she|they|I|we|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
+    r"(?:said|cried|asked|answered|replied|exclaimed|whispered|shouted|called|muttered|"
+    r"murmured|added|began|continued|repeated)\b"
+)
+"""'"So much for that," she cried': a tag right after the closing mark means speech."""
 SPEECH_VERBS = frozenset(
     "said says say cried cries asked asks answered answers replied replies whispered "
     "shouted called exclaimed muttered murmured added went yelled screamed".split()
@@ -103,7 +124,36 @@ def find_quotes(text: str, start: int, end: int, style: QuoteStyle) -> list[tupl
         open_at = -1
     if open_at >= 0:
         spans.append((open_at, end))
-    return [span for span in spans if not _is_scare_quote(text, span, start, end)]
+    if len(spans) == 1 and spans[0] == (start, end) and _is_letter_line(text, start, end):
+        return []
+    kept = [span for span in spans if not _is_scare_quote(text, span, start, end)]
+    if kept and _is_reported(text, kept[0], start):
+        kept.pop(0)
+    return kept
+
+
+def _is_reported(text: str, span: tuple[int, int], start: int) -> bool:
+    """ "she assured him "that she was not afraid"": a lowercase quote opening mid-sentence,
+    with no speech before it in the paragraph, is reported speech or a quoted phrase."""
+    open_at = span[0]
+    if open_at == start:
+        return False
+    first = text[open_at + 1 : open_at + 3].lstrip("_*")[:1]
+    if not first.islower():
+        return False
+    before = text[max(start, open_at - 3) : open_at].rstrip()
+    return not before.endswith((":", "—", "--"))
+
+
+def _is_letter_line(text: str, start: int, end: int) -> bool:
+    """A whole quoted paragraph like "Dear Meg," or "Yours truly," or "HELEN."."""
+    inner = text[start + 1 : end - 1].strip()
+    if not inner or len(inner) > 60:
+        return False
+    letters = [ch for ch in inner if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters) and len(inner.split()) <= 4:
+        return inner[-1] in ".,"
+    return bool(LETTER_LINE.match(inner))
 
 
 def _leans(text: str, pos: int, start: int, end: int) -> str:
@@ -162,8 +212,10 @@ def _is_scare_quote(text: str, span: tuple[int, int], start: int, end: int) -> b
     open_at, close_at = span
     if open_at == start:
         return False
-    inner = text[open_at + 1 : close_at - 1].strip()
+    inner = text[open_at + 1 : close_at - 1].strip().strip("_*").strip()
     if not inner or text[close_at - 1] not in "\"”»'’›“":
+        return False
+    if SPEECH_TAG_AFTER.match(text, close_at, end):
         return False
     words = inner.split()
     if len(words) > 4 or inner[-1] in "!?":
@@ -177,6 +229,8 @@ def _is_scare_quote(text: str, span: tuple[int, int], start: int, end: int) -> b
     prev_word = WORD.findall(text[max(start, before - 20) : before + 1])
     if prev_word and prev_word[-1].lower() in SPEECH_VERBS:
         return False
+    if prev_word and prev_word[-1].lower() in NAMING_WORDS:
+        return True
     if inner[0].islower() or inner[-1] not in ".,;:":
         return True
     after = close_at
