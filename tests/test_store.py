@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import threading
 
 import pytest
 
+from reader import load_story
 from reader.errors import ReaderError
 from reader.store import Position, Store, beat_fingerprint, story_fingerprint
 
@@ -223,3 +225,91 @@ def test_newer_schema_is_refused_not_overwritten(tmp_path):
     with pytest.raises(ReaderError, match="newer"):
         Store(tmp_path)
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+# -- reader bookmarks (the CLI, in a subprocess with READER_DATA_DIR set) -------------------
+
+STORY = """\
+# The Crossing
+
+The ferry left at dawn, and Ines stood at the rail.
+
+"You'll catch your death," said the deckhand.
+
+* * *
+
+The island came slowly, grey on grey, and then all at once green.
+"""
+
+
+def run_bookmarks(data_dir, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", "bookmarks", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+def bookmark_story(data_dir, path, needle: str, name: str) -> None:
+    story = load_story(path)
+    beat = next(b for b in story.beats if needle in story.beat_text(b))
+    fp = story_fingerprint(story.text)
+    with Store(data_dir) as s:
+        s.remember_story(fp, path, story.title, len(story.beats))
+        s.add_bookmark(
+            fp, name, beat.number, beat_fingerprint(story.beat_text(beat)), beat.scene + 1
+        )
+
+
+def test_cli_lists_all_bookmarks(tmp_path):
+    data = tmp_path / "data"
+    path = tmp_path / "crossing.txt"
+    path.write_text(STORY, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("Alone in the attic, Pim read by candle.\n", encoding="utf-8")
+    bookmark_story(data, path, "grey on grey", "island")
+    bookmark_story(data, path, "ferry left", "dawn")
+    bookmark_story(data, other, "attic", "attic\tlight")
+    result = run_bookmarks(data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Other\tattic light\t1/1",
+        "The Crossing\tdawn\t1/1",
+        "The Crossing\tisland\t2/4",
+    ]
+
+
+def test_cli_lists_one_story_and_follows_edits(tmp_path):
+    data = tmp_path / "data"
+    path = tmp_path / "crossing.txt"
+    path.write_text(STORY, encoding="utf-8")
+    bookmark_story(data, path, "grey on grey", "island")
+    bookmark_story(data, tmp_path / "crossing.txt", "ferry left", "dawn")
+    # a renamed copy with Windows line endings is the same story
+    moved = tmp_path / "moved.txt"
+    moved.write_bytes(STORY.replace("\n", "\r\n").encode("utf-8"))
+    assert run_bookmarks(data, str(moved)).stdout.splitlines() == [
+        "The Crossing\tdawn\t1/1",
+        "The Crossing\tisland\t2/4",
+    ]
+    # edited in place: a paragraph added before the bookmark moves it to beat 5
+    path.write_text(STORY.replace("* * *\n", "* * *\n\nGulls followed the wake.\n"), "utf-8")
+    assert run_bookmarks(data, str(path)).stdout.splitlines() == [
+        "The Crossing\tdawn\t1/1",
+        "The Crossing\tisland\t2/5",
+    ]
+
+
+def test_cli_with_no_bookmarks_prints_nothing(tmp_path):
+    result = run_bookmarks(tmp_path / "data")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_cli_bad_path_is_one_line_exit_2(tmp_path):
+    result = run_bookmarks(tmp_path / "data", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
