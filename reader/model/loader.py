@@ -66,6 +66,8 @@ def load_text(path: str | Path) -> LoadedText:
         from reader.model.formats import html_to_text
 
         title, text = html_to_text(text)
+        if not text.strip():
+            raise ReaderError(f"{path}: the page has no text; there is no story to show")
         return LoadedText(text, 0, len(text), title or _title_from_path(path))
     if not text.strip():
         raise ReaderError(f"{path}: the file is empty; there is no story to show")

@@ -1,0 +1,221 @@
+"""EPUB and HTML to the plain text the scene model reads.
+
+The scene model understands plain text: paragraphs separated by a blank line, Markdown
+``#`` headings (they become scene titles) and separator lines such as ``* * *``. HTML is
+turned into exactly that, so every later stage (offsets, quotes, scenes) works on one kind
+of text:
+
+* block elements (``<p>``, ``<div>``, ``<li>``, ``<blockquote>``, ...) are paragraphs,
+  one blank line apart; ``<br>`` is a line break, and two in a row a paragraph break
+  (old fiction sites separate paragraphs that way);
+* ``<h1>``–``<h6>`` become ``#`` … ``######`` lines, ``<hr>`` becomes ``* * *``;
+* ``<script>``, ``<style>`` and other non-content elements are dropped; entities are
+  decoded (by BeautifulSoup); white space collapses as a browser would, except in ``<pre>``.
+
+An EPUB is its spine documents in reading order (ebooklib), the navigation document left
+out; a document that does not open with a heading starts after a ``* * *``, since a new
+file in an EPUB is a new section.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+import zipfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from reader.errors import ReaderError
+
+SEPARATOR = "* * *"
+BLOCKS = frozenset(
+    """
+    address article aside blockquote body caption center dd details dialog dir div dl dt
+    fieldset figcaption figure footer form header hgroup html li main menu nav ol p pre
+    section summary table tbody td tfoot th thead tr ul
+    """.split()
+)
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+DROPPED = frozenset(
+    "script style noscript template head title iframe object embed svg math rt rp button "
+    "select textarea input audio video canvas map".split()
+)
+HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+"""HTML white space (not NBSP, which a browser keeps)."""
+NUMBERED = re.compile(
+    r"^(?:(?:chapter|book|part|volume|act|canto|section|episode|letter|stave)\s+\S+"
+    r"|prologue|epilogue|interlude|[0-9]{1,4}|[IVXLCDM]+)\.?$",
+    re.IGNORECASE,
+)
+"""A heading's first line that is only a number ("Chapter 1", "IV"): a subtitle follows."""
+CONTENT_SUFFIXES = (".xhtml", ".html", ".htm", ".xml")
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """The ``<title>`` (or None) and the body of an HTML document as plain text."""
+    soup = BeautifulSoup(html, "html.parser")
+    title = _title(soup)
+    blocks = _Blocks()
+    root = soup.body or soup
+    blocks.walk(root)
+    return title, blocks.text()
+
+
+def epub_to_text(data: bytes, path: Path | str) -> tuple[str | None, str]:
+    """The metadata title and the spine documents of an EPUB, in reading order, as text."""
+    from ebooklib import ITEM_DOCUMENT, ITEM_NAVIGATION, epub
+
+    _check_drm(data, path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = epub.read_epub(io.BytesIO(data), {"ignore_ncx": True})
+    except Exception as error:  # ebooklib raises anything from KeyError to its own errors
+        reason = getattr(error, "msg", None) or str(error) or type(error).__name__
+        raise ReaderError(
+            f"{path}: not a readable EPUB ({reason}); check the file or convert it to text"
+        ) from None
+    titles = book.get_metadata("DC", "title")
+    title = " ".join(str(titles[0][0]).split()) if titles and titles[0][0] else None
+    parts: list[str] = []
+    for idref, *_linear in book.spine:
+        item = book.get_item_with_id(idref)
+        if item is None or item.get_type() == ITEM_NAVIGATION:
+            continue
+        if item.get_type() != ITEM_DOCUMENT and not item.get_name().endswith(CONTENT_SUFFIXES):
+            continue
+        if isinstance(item, epub.EpubNav):
+            continue
+        try:
+            content = item.get_content()
+        except Exception:  # a spine entry that points at a missing file
+            continue
+        _doc_title, text = html_to_text(_decode_xhtml(content))
+        if not text.strip():
+            continue  # cover image, blank page
+        if parts and not text.lstrip().startswith("#"):
+            parts.append(SEPARATOR)
+        parts.append(text.strip("\n"))
+    if not parts:
+        raise ReaderError(f"{path}: the EPUB has no readable text; there is no story to show")
+    return title or None, "\n\n".join(parts) + "\n"
+
+
+def _check_drm(data: bytes, path: Path | str) -> None:
+    """Refuse a DRM-locked EPUB with a clear line instead of showing ciphertext."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "META-INF/encryption.xml" not in names:
+                return
+            encryption = zf.read("META-INF/encryption.xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, KeyError, RuntimeError) as error:
+        raise ReaderError(
+            f"{path}: not a readable EPUB ({error}); check the file or convert it to text"
+        ) from None
+    uris = re.findall(r"CipherReference\s+URI\s*=\s*[\"']([^\"']+)", encryption)
+    if any(uri.lower().endswith(CONTENT_SUFFIXES) for uri in uris):
+        raise ReaderError(
+            f"{path}: the EPUB is DRM-protected and cannot be read; use a DRM-free copy"
+        )
+
+
+def _decode_xhtml(content: bytes) -> str:
+    """XHTML bytes as text: UTF-8 (the EPUB rule), else the declared or UTF-16 encoding."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return content.decode("utf-16")
+    head = content[:200].decode("ascii", "replace")
+    declared = re.search(r"encoding\s*=\s*[\"']([\w.-]+)", head)
+    for encoding in ("utf-8-sig", declared.group(1) if declared else "utf-8"):
+        try:
+            return content.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return content.decode("utf-8", "replace")
+
+
+def _title(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("title")
+    if tag is None:
+        return None
+    title = " ".join(tag.get_text(" ").split())
+    return title or None
+
+
+class _Blocks:
+    """Walks the DOM, collecting paragraphs; inline text accumulates until a block ends."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.inline: list[str] = []
+
+    def text(self) -> str:
+        self.flush()
+        return "\n\n".join(self.blocks) + "\n" if self.blocks else ""
+
+    def flush(self) -> None:
+        """End the current paragraph; a blank line inside it (``<br><br>``) splits it."""
+        raw = "".join(self.inline)
+        self.inline = []
+        lines = [HTML_SPACE.sub(" ", line).strip() for line in raw.split("\n")]
+        paragraph: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                paragraph.append(line)
+            elif paragraph:
+                self.blocks.append("\n".join(paragraph))
+                paragraph = []
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                self.inline.append(HTML_SPACE.sub(" ", str(child)))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower() if child.name else ""
+            name = name.rsplit(":", 1)[-1]  # xhtml with a namespace prefix
+            if name in DROPPED:
+                continue
+            if name == "br":
+                self.inline.append("\n")
+            elif name == "hr":
+                self.flush()
+                self.blocks.append(SEPARATOR)
+            elif name in HEADINGS:
+                self.flush()
+                heading = _heading_text(child)
+                if heading:
+                    self.blocks.append(f"{'#' * HEADINGS[name]} {heading}")
+            elif name == "pre":
+                self.flush()
+                text = child.get_text().strip("\n")
+                if text.strip():
+                    self.blocks.append(text.rstrip())
+            elif name == "img":
+                continue
+            elif name in BLOCKS:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            else:
+                self.walk(child)
+
+
+def _heading_text(tag: Tag) -> str:
+    """A heading on one line: ``Chapter 1<br>The Storm`` → ``Chapter 1: The Storm``."""
+    for br in tag.find_all("br"):
+        br.replace_with("\n")
+    for dropped in tag.find_all(list(DROPPED)):
+        dropped.decompose()
+    parts = [" ".join(p.split()) for p in tag.get_text().split("\n")]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    if len(parts) > 1 and NUMBERED.match(parts[0]) and not parts[0].endswith((":", ".", "—")):
+        return f"{parts[0]}: {' '.join(parts[1:])}"
+    return " ".join(parts)

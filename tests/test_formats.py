@@ -1,0 +1,185 @@
+"""EPUB and HTML stories load into the same scene model as plain text."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from ebooklib import epub
+
+from reader import load_story
+from reader.errors import ReaderError
+from reader.model.formats import html_to_text
+
+HTML = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>The Salt  Road &amp; Other Tales</title>
+<style>p { margin: 0 }</style><script>document.write("<p>not story</p>")</script></head>
+<body>
+<h1>Chapter 1<br/>The Well</h1>
+<p>The well had been dry since &ldquo;the summer of the&nbsp;locusts,&rdquo; as
+   Tomas called it.</p>
+<p>&ldquo;Lower the bucket anyway,&rdquo; said Agata.</p>
+<hr/>
+<div>He lowered it.<br/>Nothing came up but a smell of stone.</div>
+<h2>Chapter 2</h2>
+<p>Morning brought a&nbsp;cart and two strangers &amp; a dog.</p>
+<!-- an editor's note that is not story -->
+</body></html>
+"""
+
+
+def test_html_text_shape():
+    title, text = html_to_text(HTML)
+    assert title == "The Salt Road & Other Tales"
+    assert text.startswith("# Chapter 1: The Well\n\nThe well had been dry since")
+    assert "\u201cthe summer of the\u00a0locusts,\u201d as Tomas called it." in text
+    assert "\n\n* * *\n\n" in text
+    assert "He lowered it.\nNothing came up" in text
+    assert "## Chapter 2" in text
+    assert "not story" not in text and "editor's note" not in text and "margin" not in text
+    assert "\n\n\n" not in text
+
+
+def test_html_story_scenes_and_beats(tmp_path):
+    path = tmp_path / "salt.html"
+    path.write_text(HTML, encoding="utf-8")
+    story = load_story(path)
+    assert story.title == "The Salt Road & Other Tales"
+    titles = [scene.title for scene in story.scenes]
+    assert titles[0] == "Chapter 1: The Well"
+    assert titles[-1] == "Chapter 2"
+    assert len(story.scenes) == 3  # the <hr> splits chapter 1
+    texts = [story.beat_text(b) for b in story.beats]
+    assert "\u201cLower the bucket anyway,\u201d" in texts
+    assert any(t.startswith("Morning brought a") for t in texts)
+    for beat in story.beats:
+        assert story.text[beat.start : beat.end] == story.beat_text(beat)
+        assert "#" not in story.beat_text(beat) and "* * *" not in story.beat_text(beat)
+
+
+def test_html_paragraphs_by_double_br_and_entities():
+    html = (
+        "<html><body>One &amp; two.<br><br>Three &lt;four&gt;.<br>\n<br/>Five&#8230;</body></html>"
+    )
+    title, text = html_to_text(html)
+    assert title is None
+    assert text == "One & two.\n\nThree <four>.\n\nFive\u2026\n"
+
+
+def test_html_detected_by_content_without_suffix(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(HTML, encoding="utf-8")
+    assert load_story(path).scenes[0].title == "Chapter 1: The Well"
+
+
+def test_pre_keeps_its_lines():
+    _, text = html_to_text("<body><p>Intro.</p><pre>  a poem\n    indented</pre></body>")
+    assert text == "Intro.\n\n  a poem\n    indented\n"
+
+
+def make_epub(path, chapters, title="The Lantern Ferry", nav_in_spine=True):
+    book = epub.EpubBook()
+    book.set_identifier("test-lantern-ferry")
+    book.set_title(title)
+    book.set_language("en")
+    book.add_author("A. Tester")
+    items = []
+    for n, body in enumerate(chapters, start=1):
+        item = epub.EpubHtml(title=f"Part {n}", file_name=f"part{n}.xhtml", lang="en")
+        item.content = f"<html><head><title>Part {n}</title></head><body>{body}</body></html>"
+        book.add_item(item)
+        items.append(item)
+    book.toc = items
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    # spine order deliberately differs from the order the files were added
+    spine = list(reversed(items))
+    book.spine = (["nav"] if nav_in_spine else []) + spine
+    epub.write_epub(str(path), book)
+    return path
+
+
+CHAPTERS = [
+    "<h1>The Far Shore</h1><p>They landed at dusk.</p><p>\u201cIs this it?\u201d asked Noor.</p>",
+    "<h1>The Lantern</h1><p>The ferryman lit his lantern with a wet match.</p>"
+    "<p>\u201cHold it high,\u201d he said, \u201cso the river sees us.\u201d</p>",
+    "<p>Noor held it high.</p>",
+]
+
+
+def test_epub_spine_order_titles_and_beats(tmp_path):
+    path = make_epub(tmp_path / "ferry.epub", CHAPTERS)
+    story = load_story(path)
+    assert story.title == "The Lantern Ferry"
+    # spine is part3, part2, part1; part3 has no heading so it is its own untitled section
+    titles = [scene.title for scene in story.scenes]
+    assert titles[1:] == ["The Lantern", "The Far Shore"]
+    assert titles[0].startswith("Noor held it high")
+    texts = [story.beat_text(b) for b in story.beats]
+    assert texts[0] == "Noor held it high."
+    assert "\u201cHold it high,\u201d" in texts
+    assert "\u201cIs this it?\u201d" in texts
+    assert texts[-1] == "asked Noor."
+    assert "Part 1" not in story.text  # the navigation document is not story
+    assert [b.number for b in story.beats] == list(range(1, len(story.beats) + 1))
+
+
+def test_epub_without_suffix_is_recognised(tmp_path):
+    path = make_epub(tmp_path / "ferry.epub", CHAPTERS[:1], nav_in_spine=False)
+    renamed = path.rename(tmp_path / "ferry.book")
+    assert load_story(renamed).scenes[0].title == "The Far Shore"
+
+
+def test_broken_epub_is_one_clear_error(tmp_path):
+    path = tmp_path / "broken.epub"
+    path.write_bytes(b"PK\x03\x04 this zip was cut short")
+    with pytest.raises(ReaderError, match="not a readable EPUB"):
+        load_story(path)
+
+
+def test_zip_without_epub_container_is_refused(tmp_path):
+    path = tmp_path / "notes.epub"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("notes.txt", "just a zip")
+    with pytest.raises(ReaderError, match="not a readable EPUB"):
+        load_story(path)
+
+
+def test_epub_with_no_text_is_refused(tmp_path):
+    path = make_epub(tmp_path / "blank.epub", ["<p>&nbsp;</p>"], nav_in_spine=False)
+    with pytest.raises(ReaderError, match="no readable text"):
+        load_story(path)
+
+
+def test_drm_epub_is_refused(tmp_path):
+    path = make_epub(tmp_path / "locked.epub", CHAPTERS[:1], nav_in_spine=False)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(
+            "META-INF/encryption.xml",
+            '<encryption><EncryptedData><CipherData><CipherReference URI="EPUB/part1.xhtml"/>'
+            "</CipherData></EncryptedData></encryption>",
+        )
+    with pytest.raises(ReaderError, match="DRM"):
+        load_story(path)
+
+
+def test_cli_broken_epub_is_one_line_exit_2(tmp_path):
+    path = tmp_path / "broken.epub"
+    path.write_bytes(b"not a zip at all")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "scenes", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "EPUB" in result.stderr
+
+
+def test_html_without_text_is_refused(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title>T</title></head><body><p>&nbsp;</p></body></html>")
+    with pytest.raises(ReaderError, match="no text"):
+        load_story(path)
