@@ -33,7 +33,10 @@ def build_story(loaded: LoadedText, source: str, attribute: bool = True) -> Stor
         for para_index in draft.paragraphs:
             para = body[para_index]
             number = _paragraph_beats(text, para, para_index, style, scene_index, number, beats)
-        title = draft.title or _title_from(text, beats)
+        title = draft.title
+        if title and title.startswith(f"{loaded.title} · "):
+            title = title[len(loaded.title) + 3 :]  # the book's own title heading
+        title = title or _title_from(text, beats)
         end = beats[-1].end if beats else draft.start
         scenes.append(Scene(scene_index + 1, title, draft.start, end, beats))
     story = Story(

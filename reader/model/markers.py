@@ -18,16 +18,10 @@ NUMBER = (
     rf"|the\s+(?:{ORDINAL_WORDS}))"
 )
 
-SEPARATOR = re.compile(
-    r"""^\s*(?:
-        (?:[*~=_#+•·◇◆●○◦∗⁂§\-–—]\s*)+        # *** * * * --- ~~~ # ⁂ and kin
-      | [-~=*\s]*(?i:o0o|oOo|0o0|xXx|XxX|xox|oxo|ooo|xxx)[-~=*oOxX0\s]*
-      | \[\s*(?i:scene\s+break|break|line\s+break)\s*\]
-    )\s*$""",
-    re.VERBOSE,
-)
-"""A line made only of break marks. A lone ``-`` or ``.`` is not a separator."""
-
+SEPARATOR_CHARS = frozenset("*~=_#+-–—•·◇◆●○◦∗⁂§.oOxX0 \t")
+SYMBOLS = frozenset("*~=_#+-–—•·◇◆●○◦∗⁂§0")
+LETTER_BREAKS = re.compile(r"(?i:[ox]{3,})")
+SCENE_BREAK_WORDS = re.compile(r"^\s*\[\s*(?i:scene\s+break|break|line\s+break)\s*\]\s*$")
 CHAPTER = re.compile(
     rf"""^\s*(?:
         (?i:chapter|chap\.|book|part|volume|vol\.|canto|act|section|episode|letter|stave)
@@ -43,13 +37,24 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 
 
 def is_separator(line: str) -> bool:
-    """``***``, ``* * *``, ``---``, ``~~~``, ``#``, ``o0o``, ``xXx``, ``[scene break]``..."""
-    if len(line) > 80 or not line.strip():
-        return False
+    """``***``, ``* * *``, ``---``, ``~~~``, ``#``, ``o0o``, ``xXx``, ``-x-``, ``[break]``.
+
+    A line of break marks only; letters may appear only as o/x ornaments beside a mark
+    (``-x-``) or in a mixed-case run (``xXx``, ``oOo``). A lone ``-`` or ``.`` is prose.
+    """
     stripped = line.strip()
-    if stripped in {"-", ".", "–"}:
+    if not stripped or len(stripped) > 60:
         return False
-    return bool(SEPARATOR.match(line))
+    if SCENE_BREAK_WORDS.match(line):
+        return True
+    if stripped in {"-", ".", "–", "..."} or not set(stripped) <= SEPARATOR_CHARS:
+        return False
+    letters = "".join(ch for ch in stripped if ch in "oOxX")
+    if not letters:
+        return True
+    if any(ch in SYMBOLS for ch in stripped):
+        return True
+    return bool(LETTER_BREAKS.fullmatch(letters))
 
 
 def heading_title(line: str) -> str | None:

@@ -174,7 +174,7 @@ def _split_unmarked(text: str, body: list[Paragraph], scene: SceneDraft) -> list
         opening = text[para.start : min(para.end, para.start + 60)]
         if not TRANSITION.match(opening):
             continue
-        if gaps[pos - 1] > mean - 0.5 * spread:
+        if gaps[pos - 1] > mean - 0.5 * spread or gaps[pos - 1] > 0.8 * mean:
             continue
         if sum(sizes[last_cut:pos]) < MIN_SCENE_WORDS or sum(sizes[pos:]) < MIN_SCENE_WORDS:
             continue
