@@ -51,6 +51,11 @@ SPEECH_TAG_AFTER = re.compile(
     r"murmured|added|began|continued|repeated)\b"
 )
 """'"So much for that," she cried': a tag right after the closing mark means speech."""
+DASH_TAG = re.compile(
+    r"(?<=[,?!…])\s+(?=(?:(?:he|she|they|I|we|[A-Z][\w.]*)\s+)?(?:said|asked|answered|"
+    r"replied|cried|whispered|shouted|called|muttered|murmured|added|says|asks)\b)"
+)
+"""Where a speech tag begins inside a dash-led speech line."""
 SPEECH_VERBS = frozenset(
     "said says say cried cries asked asks answered answers replied replies whispered "
     "shouted called exclaimed muttered murmured added went yelled screamed".split()
@@ -240,7 +245,8 @@ def _is_scare_quote(text: str, span: tuple[int, int], start: int, end: int) -> b
 
 
 def _dash_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """— Speech, said she. — More speech.  Dashes alternate speech and narration."""
+    """— Speech, said she. — More speech.  Dashes alternate speech and narration, and a
+    speech tag after a comma or question mark ("— Home, said Marie.") is narration too."""
     cuts = [start]
     for match in re.finditer(r"(?<=\s)[—―–]|[—―–](?=\s*[,.]\s)", text[start + 1 : end]):
         cuts.append(start + 1 + match.start())
@@ -248,6 +254,14 @@ def _dash_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for index in range(0, len(cuts) - 1, 2):
         seg_start, seg_end = cuts[index], cuts[index + 1]
+        tag = DASH_TAG.search(text, seg_start, seg_end)
+        if tag:
+            sentence_end = re.compile(r"[.!?…](?=\s|$)").search(text, tag.end(), seg_end)
+            resume = sentence_end.end() if sentence_end else seg_end
+            spans.append((seg_start, tag.start()))
+            while resume < seg_end and text[resume].isspace():
+                resume += 1
+            seg_start = resume
         while seg_end > seg_start and text[seg_end - 1].isspace():
             seg_end -= 1
         if seg_end > seg_start:
