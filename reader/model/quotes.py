@@ -56,6 +56,10 @@ DASH_TAG = re.compile(
     r"replied|cried|whispered|shouted|called|muttered|murmured|added|says|asks)\b)"
 )
 """Where a speech tag begins inside a dash-led speech line."""
+WRITTEN = re.compile(
+    r"\b(?:read|ran|wrote|written|inscription|inscribed|lettered|printed|engraved)"
+    r"\s*[:,]?\s*(?:--|—)?\s*$"
+)
 SPEECH_VERBS = frozenset(
     "said says say cried cries asked asks answered answers replied replies whispered "
     "shouted called exclaimed muttered murmured added went yelled screamed".split()
@@ -131,10 +135,19 @@ def find_quotes(text: str, start: int, end: int, style: QuoteStyle) -> list[tupl
         spans.append((open_at, end))
     if len(spans) == 1 and spans[0] == (start, end) and _is_letter_line(text, start, end):
         return []
-    kept = [span for span in spans if not _is_scare_quote(text, span, start, end)]
+    kept = [
+        span
+        for span in spans
+        if not _is_scare_quote(text, span, start, end) and not _is_written(text, span, start)
+    ]
     if kept and _is_reported(text, kept[0], start):
         kept.pop(0)
     return kept
+
+
+def _is_written(text: str, span: tuple[int, int], start: int) -> bool:
+    """ "the sign read: "Keep out."": words on a page or a sign are not a voice."""
+    return span[0] > start and bool(WRITTEN.search(text, max(start, span[0] - 30), span[0]))
 
 
 def _is_reported(text: str, span: tuple[int, int], start: int) -> bool:

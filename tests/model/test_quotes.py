@@ -116,3 +116,8 @@ def test_quoted_letter_salutation_is_not_dialogue():
 def test_missing_closing_mark_before_a_new_opening_one():
     text = '"Wait here, she said. "I will come back."'
     assert len(dialogue_of(text)) == 2
+
+
+def test_words_read_from_a_page_are_not_a_voice():
+    text = 'The sign over the door read: "No credit given."\n\n"Well," said Ann, "that is clear."'
+    assert dialogue_of(text) == ['"Well,"', '"that is clear."']
