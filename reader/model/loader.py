@@ -33,6 +33,7 @@ GUTENBERG_END = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 GUTENBERG_TITLE = re.compile(r"^Title:\s*(.+)$", re.MULTILINE)
+FIRST_LINE = re.compile(r"\s*([^\n]+)\n")
 MARKDOWN_TITLE = re.compile(r"\A\s*#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
@@ -82,6 +83,10 @@ def decode(data: bytes, path: Path | str = "input") -> str:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             break
+    if text is None and data.count(b"\x00") > len(data) // 8 and _utf16_shape(data):
+        # UTF-16 without a BOM (ASCII-heavy text is also valid UTF-8 full of NULs)
+        odd_zeros = data[1:4000:2].count(0) > data[0:4000:2].count(0)
+        text = data.decode("utf-16-le" if odd_zeros else "utf-16-be", errors="replace")
     if text is None:
         try:
             text = data.decode("utf-8")
@@ -103,10 +108,37 @@ def _detect(data: bytes, path: Path | str) -> str:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise ReaderError(f"{path}: cannot tell the text encoding; save it as UTF-8 and retry")
+    encoding = _prefer_western(data, best.encoding)
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        return data.decode(best.encoding, errors="replace")
+        return data.decode(encoding, errors="replace")
+
+
+LATIN_GUESSES = re.compile(
+    r"cp125[07]|cp775|cp85[028]|cp437|iso8859_(?:[2-49]|1[0345])|mac_(?:latin2|roman|iceland)"
+    r"|hp_roman8|latin_1"
+)
+WORD_INNER_SYMBOL = re.compile(r"(?<=[^\W\d_])[^\w\s'’\-–—.,;:!?\"“”‘)\]…]+(?=[^\W\d_])")
+
+
+def _prefer_western(data: bytes, guess: str) -> str:
+    """cp1252 (so latin-1) over a sibling Latin code page that decodes as plausibly.
+
+    charset_normalizer often names cp1250 for latin-1 text (``à`` → ``ŕ``, ``£`` → ``Ł``);
+    Windows-1252 and ISO-8859-1 are by far the commonest legacy encodings of fiction
+    (Project Gutenberg's 8-bit files), so they win unless they put symbols inside words.
+    """
+    if not LATIN_GUESSES.fullmatch(guess.lower()):
+        return guess
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return guess
+    other = data.decode(guess, errors="replace")
+    if len(WORD_INNER_SYMBOL.findall(western)) <= len(WORD_INNER_SYMBOL.findall(other)):
+        return "cp1252"
+    return guess
 
 
 def _utf16_shape(data: bytes) -> bool:
@@ -152,7 +184,23 @@ def find_title(text: str, start: int, end: int) -> str | None:
     heading = MARKDOWN_TITLE.match(text, start, min(end, start + 2000))
     if heading:
         return heading.group(1).strip()
-    return None
+    return _title_line(text, start, end)
+
+
+def _title_line(text: str, start: int, end: int) -> str | None:
+    """A first line standing alone like a title ("THE LIGHTHOUSE KEEPER") before the prose."""
+    from reader.model.markers import heading_title, is_subtitle
+
+    first = FIRST_LINE.match(text, start, min(end, start + 500))
+    if not first:
+        return None
+    line = first.group(1).strip()
+    if not is_subtitle(line) or heading_title(line) or len(line.split()) > 8:
+        return None
+    rest = text[first.end() : min(end, first.end() + 2000)]
+    if len(rest.split()) < 20:
+        return None
+    return line.title() if line.isupper() else line
 
 
 def _title_from_path(path: Path) -> str:
