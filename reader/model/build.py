@@ -12,6 +12,7 @@ from reader.model.scenes import group_scenes
 from reader.model.story import Beat, Paragraph, Scene, Story
 
 TITLE_WORDS = 7
+EMPHASIS = re.compile(r"(?<!\w)[_*]{1,2}([^_*]+?)[_*]{1,2}(?!\w)")
 SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n")
 
 
@@ -36,7 +37,7 @@ def build_story(loaded: LoadedText, source: str, attribute: bool = True) -> Stor
         title = draft.title
         if title and title.startswith(f"{loaded.title} · "):
             title = title[len(loaded.title) + 3 :]  # the book's own title heading
-        title = title or _title_from(text, beats)
+        title = _clean_title(title) if title else _title_from(text, beats)
         end = beats[-1].end if beats else draft.start
         scenes.append(Scene(scene_index + 1, title, draft.start, end, beats))
     story = Story(
@@ -91,6 +92,11 @@ def _narration(
         number += 1
         beats.append(Beat(number, "narration", start, end, para_index, None, scene_index))
     return number
+
+
+def _clean_title(title: str) -> str:
+    """Drop emphasis marks around words ("_SOWING_", "*Night*") from a heading."""
+    return EMPHASIS.sub(r"\1", title)
 
 
 def _title_from(text: str, beats: list[Beat]) -> str:

@@ -178,7 +178,7 @@ def gutenberg_body(text: str) -> tuple[int, int]:
 
 def find_title(text: str, start: int, end: int) -> str | None:
     """A title the text states itself: a Gutenberg ``Title:`` line or a first ``# heading``."""
-    found = GUTENBERG_TITLE.search(text, 0, start) if start else None
+    found = GUTENBERG_TITLE.search(text, 0, max(start, min(end, start + 3000)))
     if found:
         return found.group(1).strip()
     heading = MARKDOWN_TITLE.match(text, start, min(end, start + 2000))
