@@ -90,16 +90,16 @@ SMALL_WORDS = frozenset(
 
 
 def is_subtitle(line: str) -> bool:
-    """A short title-like line right after a chapter heading ("Down the Rabbit-Hole")."""
-    stripped = line.strip()
-    if not stripped or len(stripped) > 70 or "\n" in stripped:
+    """A short title-like line (or a few, all in capitals) after a chapter heading."""
+    stripped = " ".join(line.split())
+    if not stripped or stripped[0] in "\"'“‘«„—–-(" or stripped.endswith((",", ";")):
         return False
-    if stripped[0] in "\"'“‘«„—–-(" or stripped.endswith((",", ";")):
+    if stripped.isupper() and any(ch.isalpha() for ch in stripped):
+        return len(stripped) <= 160 and line.count("\n") <= 3
+    if len(stripped) > 70 or "\n" in line.strip():
         return False
     words = stripped.rstrip(".").split()
     if len(words) > 10:
         return False
-    if stripped.isupper():
-        return True
     capital = sum(1 for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS)
     return capital == len(words) and any(w[:1].isupper() for w in words)
