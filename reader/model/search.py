@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -61,44 +62,79 @@ def _speaker_names(story: Story, wanted: str) -> set[str]:
     return names
 
 
+@dataclass(slots=True)
+class SceneIndex:
+    """Word counts per scene, built once per story so live typing stays instant."""
+
+    counts: list[Counter[str]]
+    lengths: list[int]
+    vocabulary: list[str]
+    """Every word of the story, sorted, for prefix look-ups."""
+    scenes_with: dict[str, int]
+
+
+def scene_index(story: Story) -> SceneIndex:
+    cached = story.__dict__.get("_scene_index")
+    if cached is not None:
+        return cached
+    text = story.text
+    counts: list[Counter[str]] = []
+    for scene in story.scenes:
+        tokens = TOKEN.findall(text[scene.start : scene.end].lower())
+        tokens += TOKEN.findall(scene.title.lower()) * 3
+        counts.append(Counter(tokens))
+    scenes_with: Counter[str] = Counter()
+    for bag in counts:
+        scenes_with.update(bag.keys())
+    index = SceneIndex(
+        counts, [sum(c.values()) or 1 for c in counts], sorted(scenes_with), dict(scenes_with)
+    )
+    story.__dict__["_scene_index"] = index
+    return index
+
+
+def _expand(index: SceneIndex, term: str) -> list[str]:
+    """The term itself, and for three letters or more every word it begins."""
+    if len(term) < 3:
+        return [term] if term in index.scenes_with else []
+    at = bisect.bisect_left(index.vocabulary, term)
+    words = []
+    while at < len(index.vocabulary) and index.vocabulary[at].startswith(term):
+        words.append(index.vocabulary[at])
+        at += 1
+    return words
+
+
 def rank_scenes(story: Story, keyword: str) -> list[tuple[Scene, float, str]]:
     """Scenes that match ``keyword``, best first, each with a score and a snippet.
 
-    A scene's score is BM25 over its words, with its title counted thrice: a scene
-    *about* the keyword beats one that mentions it once in passing.
+    A scene's score is BM25 over its words (a word the keyword begins counts too), with
+    its title counted thrice: a scene *about* the keyword beats one that mentions it once.
+    Every word of the keyword must appear in a scene for it to match.
     """
     terms = [t.lower() for t in TOKEN.findall(keyword)]
-    if not terms:
+    if not terms or not story.scenes:
         return []
-    text = story.text
-    docs: list[Counter[str]] = []
-    lengths: list[int] = []
-    for scene in story.scenes:
-        body = text[scene.start : scene.end].lower()
-        tokens = TOKEN.findall(body) + TOKEN.findall(scene.title.lower()) * 3
-        docs.append(Counter(tokens))
-        lengths.append(len(tokens) or 1)
-    average = sum(lengths) / max(1, len(lengths))
+    index = scene_index(story)
+    total = len(story.scenes)
+    average = sum(index.lengths) / total
+    expanded = [_expand(index, term) for term in terms]
+    if any(not words for words in expanded):
+        return []
+    phrase = keyword.strip().lower()
     results = []
-    for scene, counts, length in zip(story.scenes, docs, lengths):
+    for number, (scene, counts) in enumerate(zip(story.scenes, index.counts)):
         score = 0.0
-        matched = 0
-        for term in terms:
-            freq = (
-                counts.get(term, 0)
-                + sum(c for w, c in counts.items() if w != term and w.startswith(term))
-                if len(term) >= 3
-                else counts.get(term, 0)
-            )
+        for words in expanded:
+            freq = sum(counts.get(word, 0) for word in words)
             if not freq:
-                continue
-            matched += 1
-            having = sum(1 for doc in docs if any(w.startswith(term) for w in doc))
-            idf = math.log(1 + (len(docs) - having + 0.5) / (having + 0.5))
-            score += idf * freq * 2.2 / (freq + 1.2 * (0.25 + 0.75 * length / average))
-        phrase = keyword.strip().lower()
-        if matched == len(terms):
-            if len(terms) > 1 and phrase in text[scene.start : scene.end].lower():
+                break
+            having = max(index.scenes_with[word] for word in words)
+            idf = math.log(1 + (total - having + 0.5) / (having + 0.5))
+            norm = 0.25 + 0.75 * index.lengths[number] / average
+            score += idf * freq * 2.2 / (freq + 1.2 * norm)
+        else:
+            if len(terms) > 1 and phrase in story.text[scene.start : scene.end].lower():
                 score *= 1.5
             if phrase in scene.title.lower():
                 score += 2.0
