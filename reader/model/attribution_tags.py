@@ -1,0 +1,148 @@
+"""Read the narration around a quote for who speaks: speech tags and action beats.
+
+Patterns, as a reader states them:
+
+* ``"...," said Clara`` / ``"...," Clara rasped`` / ``"...," she whispered`` /
+  ``"...," said the old man``: a tag right after the quote, in either order.
+* ``Clara said: "..."`` / ``Then she turned to him and said, "..."``: a tag before it.
+* ``Missy rolled her eyes. "..."`` / ``"..." Missy rolled her eyes.``: an action beat;
+  the subject of the sentence touching the quote is most likely its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.model.characters import NAME_PHRASE
+
+SPEECH_VERBS = frozenset(
+    """said says say saying cried cries asked asks answered answers replied replies
+    whispered whispers shouted shouts called calls exclaimed exclaims muttered mutters
+    murmured murmurs added adds continued continues returned returns rejoined observed
+    observes remarked remarks repeated repeats began begins resumed resumes went cont
+    yelled yells screamed screams sighed sighs laughed laughs groaned groans snapped snaps
+    growled growls hissed hisses gasped gasps sobbed sobs stammered stammers demanded
+    demands inquired inquires enquired enquires interrupted interrupts insisted insists
+    protested protests explained explains agreed agrees urged urges pleaded pleads
+    suggested suggests admitted admits declared declares responded responds retorted
+    retorts persisted persists told tells ventured ventures thought thinks wondered
+    wonders mused muses breathed breathes rasped rasps drawled drawls grumbled grumbles
+    grunted grunts chuckled chuckles smiled smiles grinned grins nodded nods shrugged
+    shrugs pursued faltered falters concluded concludes commented comments announced
+    announces warned warns whimpered whimpers wailed wails roared roars bellowed bellows
+    sneered sneers scoffed scoffs teased teases offered offers put broke struck chimed
+    cut joined corrected corrects reminded reminds promised promises assented assents
+    objected objects reflected reflects retorted echoed echoes cooed coos purred purrs
+    moaned moans panted pants spluttered sputtered blurted blurts stuttered stutters
+    muttered giggled giggles snickered snorted snorts huffed huffs scolded scolds
+    confessed confesses conceded concedes acknowledged acknowledges volunteered
+    volunteers observed pleaded prompted prompts queried queries questioned questions
+    interposed interjected interjects proceeded proceeds ejaculated called replied
+    sang sings shrieked shrieks squealed squeals mumbled mumbles recited recites
+    explained laughed managed manages finished finishes trailed trails""".split()
+)
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_DET = r"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Ii]ts|[Yy]our|[Tt]his|[Tt]hat|[Aa]n?|[Aa]nother|[Oo]ne)"
+_PRON = r"(?:[Hh]e|[Ss]he|I)"
+_DESC = rf"{_DET}[ \t\n]+(?:[a-z'-]+[ \t\n]+){{0,3}}?[a-z'-]+"
+_ADV = r"(?:[a-z]+ly[ \t\n]+)?"
+_STOP = r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:to|in|with|at|as|from|and|but|after|before|when|while|without|for|of|on|again|once|presently|quietly|softly|gently|then|now|suddenly|slowly)\b)"
+
+TAG_INVERTED = re.compile(
+    rf"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?(?P<verb>{_VERBS})[ \t\n]+{_ADV}"
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}"
+)
+TAG_SUBJECT_FIRST = re.compile(
+    rf"[ \t\n,;:—–-]*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow)[ \t\n,]+)?"
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}(?=[ \t\n]+{_ADV}(?:{_VERBS})\b))"
+    rf"[ \t\n]+{_ADV}(?:(?:had|has|was|is|would|could|did|then|just|only|also)[ \t\n]+)?"
+    rf"(?P<verb>[a-z]+)\b"
+)
+SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*[ \t\n]+(?=[A-Z\"“'‘_])")
+TAG_BEFORE = re.compile(
+    rf"(?:^|[ \t\n,;])(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})[ \t\n]+{_ADV}"
+    rf"(?:(?:had|has|then|just|only|also|now|again|suddenly|quietly)[ \t\n]+)?"
+    rf"(?P<verb>{_VERBS})\b[^.!?\"“”]*$"
+)
+CONNECTIVE = re.compile(
+    r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Hh]ere|[Aa]t last|[Aa]t length|[Pp]resently|"
+    r"[Ss]uddenly|[Ff]inally|[Aa]gain|[Ss]till|[Yy]et|[Oo]nce more)[ \t\n,]+)*"
+)
+ACTION_SUBJECT = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y)[ \t\n]+{_ADV}(?P<verb>[a-z]+)\b"
+)
+CLOSING = "\"”'’»›"
+TAG_PUNCT = ",!?—–-…"
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Who a tag or action points to, before names and pronouns are resolved."""
+
+    subject: str
+    """The subject as written: "Clara", "she", "the old man"."""
+    pos: int
+    explicit: bool
+    """A speech tag (surest) rather than an action beat."""
+
+
+def ends_open(text: str, start: int, end: int) -> bool:
+    """The quote ``text[start:end]`` stops on a comma, dash or ?/! that a tag completes."""
+    pos = end - 1
+    while pos > start and text[pos] in CLOSING:
+        pos -= 1
+    return text[pos] in TAG_PUNCT
+
+
+def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | None:
+    """A tag or action in the narration ``text[start:end]`` right after a quote."""
+    limit = min(end, start + 160)
+    match = TAG_INVERTED.match(text, start, limit)
+    if match and _is_subject(match.group("subj")):
+        return Evidence(match.group("subj"), match.start("subj"), True)
+    match = TAG_SUBJECT_FIRST.match(text, start, limit)
+    if not match or not _is_subject(match.group("subj")):
+        return None
+    subj, verb = match.group("subj"), match.group("verb")
+    if subj[0].isupper() and subj.split()[0].lower() in ("the", "a", "an", "his", "her", "my"):
+        if not quote_open:
+            return None  # "The door opened." starts a new sentence: not about the speaker
+    explicit = verb in SPEECH_VERBS or (quote_open and subj[:1].islower())
+    if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
+        explicit = explicit or verb.endswith("ed")
+    return Evidence(subj, match.start("subj"), explicit)
+
+
+def tag_before(text: str, start: int, end: int) -> Evidence | None:
+    """A tag or action in the sentence of ``text[start:end]`` that touches the next quote."""
+    lo = max(start, end - 240)
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    if end <= lo:
+        return None
+    sentence_start = lo
+    for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
+        sentence_start = brk.end()
+    last = text[end - 1]
+    if last in ",:—–-":
+        match = TAG_BEFORE.search(text, sentence_start, end)
+        if match and _is_subject(match.group("subj")):
+            return Evidence(match.group("subj"), match.start("subj"), True)
+    lead = CONNECTIVE.match(text, sentence_start, end)
+    match = ACTION_SUBJECT.match(text, lead.end() if lead else sentence_start, end)
+    if match and _is_subject(match.group("subj")):
+        return Evidence(match.group("subj"), match.start("subj"), last in ":")
+    return None
+
+
+NOT_SUBJECTS = frozenset(
+    "it they we you there this that what which who one nobody somebody everybody nothing "
+    "something everything all both each either neither none".split()
+)
+
+
+def _is_subject(subject: str | None) -> bool:
+    if not subject:
+        return False
+    return subject.split()[0].lower() not in NOT_SUBJECTS

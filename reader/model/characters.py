@@ -1,0 +1,352 @@
+"""Find the cast of a story from its own text: names, titled names, aliases and gender.
+
+A reader meets characters as names in speech tags ("said Clara"), as titled names
+("Mr. Darcy", "the Doctor") and as names that pronouns point back to ("Missy rolled her
+eyes"). Names that are one person are merged: a full name with its first name, its
+surname with a title and the common nicknames of its first name. Families stay apart:
+"Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.model.story import Character
+
+MALE_TITLES = frozenset(
+    "mr mister sir lord master monsieur signor senor señor herr king prince duke count baron "
+    "uncle father brother colonel captain major general admiral lieutenant sergeant".split()
+)
+FEMALE_TITLES = frozenset(
+    "mrs miss ms lady madame madam mme mlle mademoiselle signora signorina senora señora "
+    "frau fraulein fräulein queen princess duchess countess baroness aunt mother sister "
+    "dame mistress".split()
+)
+NEUTRAL_TITLES = frozenset("dr doctor professor inspector rev reverend judge cousin".split())
+TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
+SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur madame herr frau signor signora".split())
+"""Titles that go with a surname, so "Mr. Darcy" is never a first name."""
+
+_TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_PARTICLE = r"(?:de|van|von|du|da|di|del|della|la|le|St\.?)"
+NAME_PHRASE = (
+    rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)\b"
+)
+NAME_RE = re.compile(rf"\b(?:{NAME_PHRASE})")
+LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+HER_POSSESSIVE = (
+    r"[ \t\n]+(?!(?:to|a|an|the|that|and|in|on|at|with|for|of|as|if|so|but|by|from|up|out|"
+    r"down|again|back|now|then|too|very|not|what|how|why|when|into|away|off)\b)[a-z]"
+)
+GENDER_CUE = re.compile(
+    rf"\b({_WORD})[ \t\n]+(?:[a-z]+[ \t\n]+){{0,3}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
+    rf"|\b({_WORD})\b[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
+)
+NOT_NAMES = frozenset(
+    "i i'm i'll i've i'd oh ah yes no well mr mrs miss sir god heaven lord christ jesus "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december christmas easter english french "
+    "german italian american indian british europe england london paris the a an and but "
+    "chapter book part volume mother father".split()
+)
+NICKNAMES = {
+    "elizabeth": "lizzy lizzie liz eliza beth betsy bess bessie betty lisa libby",
+    "catherine": "kitty kate katie cathy kit",
+    "katherine": "kitty kate katie kathy kit",
+    "margaret": "meg maggie peggy madge daisy",
+    "mary": "molly polly mamie",
+    "sarah": "sally sadie",
+    "frances": "fanny",
+    "helen": "nell nelly",
+    "ellen": "nell nelly",
+    "eleanor": "nell nelly ellie",
+    "anne": "annie nan nancy",
+    "ann": "annie nan nancy",
+    "jane": "jenny jennie",
+    "susan": "sue susie",
+    "dorothy": "dolly dot dora",
+    "henrietta": "etta hetty",
+    "harriet": "hattie hetty",
+    "caroline": "carrie caro",
+    "charlotte": "lottie lotty",
+    "isabella": "bella isa",
+    "wilhelmina": "mina",
+    "william": "will willy willie bill billy",
+    "thomas": "tom tommy",
+    "john": "jack johnny",
+    "robert": "bob bobby rob robin",
+    "richard": "dick dickie rick",
+    "henry": "harry hal",
+    "edward": "ned ted teddy ed",
+    "edmund": "ned ted",
+    "james": "jim jimmy jamie",
+    "joseph": "joe joey",
+    "charles": "charlie chas",
+    "frederick": "fred freddy freddie",
+    "nicholas": "nick",
+    "anthony": "tony",
+    "michael": "mike mick",
+    "peter": "pete",
+    "samuel": "sam sammy",
+    "benjamin": "ben benny",
+    "daniel": "dan danny",
+    "alexander": "alex sandy",
+    "andrew": "andy",
+    "matthew": "matt",
+    "lawrence": "larry",
+    "theodore": "theo ted",
+    "francis": "frank",
+    "stephen": "steve",
+    "albert": "bertie",
+}
+NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
+NARRATOR = "I"
+
+
+@dataclass(slots=True)
+class Person:
+    """A character while the cast is being built."""
+
+    name: str
+    surfaces: set[str] = field(default_factory=set)
+    gender: str | None = None
+    title: str | None = None
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass
+class Cast:
+    """The story's characters and how each surface form of a name maps to one of them."""
+
+    people: dict[str, Character] = field(default_factory=dict)
+    lookup: dict[str, str] = field(default_factory=dict)
+    """Normalised surface ("mr darcy", "lizzy", "the doctor") → character name."""
+
+    def find(self, surface: str) -> str | None:
+        """The character a name phrase refers to, or None."""
+        key = normalise(surface)
+        name = self.lookup.get(key)
+        if name is None and key.startswith("the "):
+            name = self.lookup.get(key[4:])
+        return name
+
+    def gender(self, name: str | None) -> str | None:
+        person = self.people.get(name) if name else None
+        return person.gender if person else None
+
+
+def normalise(surface: str) -> str:
+    """Lower case, no title dots, single spaces: "Mr.  Darcy" → "mr darcy"."""
+    return " ".join(surface.replace(".", " ").split()).lower()
+
+
+def split_name(key: str) -> tuple[str | None, list[str]]:
+    """("mr", ["fitzwilliam", "darcy"]) from "mr fitzwilliam darcy"."""
+    words = key.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[0] in TITLES:
+        return words[0], words[1:]
+    return None, words
+
+
+def title_gender(title: str | None) -> str | None:
+    if title in MALE_TITLES:
+        return "male"
+    if title in FEMALE_TITLES:
+        return "female"
+    return None
+
+
+def gender_votes(text: str) -> dict[str, list[int]]:
+    """Name word → [male, female] pronoun votes from "Missy rolled her eyes." and kin."""
+    votes: dict[str, list[int]] = {}
+    for match in GENDER_CUE.finditer(text):
+        word = match.group(1) or match.group(3)
+        pronoun = (match.group(2) or match.group(4)).lower()
+        slot = votes.setdefault(word.lower(), [0, 0])
+        slot[0 if pronoun in ("his", "himself", "he") else 1] += 1
+    return votes
+
+
+def voted_gender(votes: list[int] | None) -> str | None:
+    if not votes:
+        return None
+    male, female = votes
+    if male >= 2 and male >= 3 * female:
+        return "male"
+    if female >= 2 and female >= 3 * male:
+        return "female"
+    return None
+
+
+def name_mentions(text: str, start: int, end: int, lower_words: set[str]) -> list[tuple[int, str]]:
+    """(offset, normalised phrase) of every name-like phrase, sentence openers dropped."""
+    found: list[tuple[int, str]] = []
+    for match in NAME_RE.finditer(text, start, end):
+        key = normalise(match.group())
+        pos = match.start()
+        head, _, rest = key.partition(" ")
+        while rest and head != "the" and head not in TITLES and head in lower_words:
+            pos += len(head) + 1
+            key = rest
+            head, _, rest = key.partition(" ")
+        if not rest and head in lower_words:
+            continue
+        found.append((pos, key))
+    return found
+
+
+def is_name(key: str, lower_words: set[str], tagged: set[str]) -> bool:
+    """A phrase a reader takes for a person's name rather than a common word."""
+    title, words = split_name(key)
+    if not words or (words[0] in NOT_NAMES and title is None):
+        return False
+    if key in tagged or title is not None:
+        return True
+    return all(w not in lower_words and w not in NOT_NAMES for w in words)
+
+
+def build_cast(
+    counts: Counter[str],
+    lower_words: set[str],
+    votes: dict[str, list[int]],
+    tagged: Counter[str],
+    first_person: bool,
+) -> Cast:
+    """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
+    tagged_keys = set(tagged)
+    keys = [k for k in counts if k not in tagged_keys and _admit(k, counts[k], lower_words, votes)]
+    keys.extend(k for k in tagged_keys if is_name(k, lower_words, tagged_keys))
+    people = _merge(keys, counts, tagged, votes)
+    cast = Cast()
+    for person in people:
+        for surface in person.surfaces:
+            cast.lookup[surface] = person.name
+        own = normalise(person.name)
+        aliases = sorted(_display(s) for s in person.surfaces if s != own)
+        cast.people[person.name] = Character(person.name, aliases, person.gender)
+    if first_person:
+        cast.people[NARRATOR] = Character(NARRATOR, [], None)
+        cast.lookup["i"] = NARRATOR
+    return cast
+
+
+def _admit(key: str, count: int, lower_words: set[str], votes: dict[str, list[int]]) -> bool:
+    """An untagged phrase is a character when it recurs and a title or pronouns say person."""
+    if count < 2:
+        return False
+    title, words = split_name(key)
+    if key.startswith("the "):
+        return len(words) == 1 and words[0] in TITLES
+    if not is_name(key, lower_words, set()):
+        return False
+    if title is not None:
+        return True
+    return voted_gender(votes.get(words[0]) or votes.get(words[-1])) is not None
+
+
+def _merge(
+    keys: list[str], counts: Counter[str], tagged: Counter[str], votes: dict[str, list[int]]
+) -> list[Person]:
+    """Group surfaces into people: longest names first, shorter forms join them."""
+    people: list[Person] = []
+    by_first: dict[str, list[Person]] = {}
+    by_last: dict[str, list[Person]] = {}
+
+    def order(key: str) -> tuple:
+        words = split_name(key)[1]
+        nick = len(words) == 1 and words[0] in NICK_TO_FULL
+        return (-len(words), nick, -(counts[key] + 3 * tagged[key]), key)
+
+    for key in sorted(keys, key=order):
+        title, words = split_name(key)
+        gender = title_gender(title)
+        home = _home(title, words, gender, by_first, by_last)
+        if home is None:
+            home = _person(key, title, words, gender, votes)
+            people.append(home)
+            if home.first:
+                by_first.setdefault(home.first, []).append(home)
+            if home.last:
+                by_last.setdefault(home.last, []).append(home)
+        else:
+            home.surfaces.add(key)
+            home.gender = home.gender or gender
+            home.title = home.title or title
+    return people
+
+
+def _person(
+    key: str,
+    title: str | None,
+    words: list[str],
+    gender: str | None,
+    votes: dict[str, list[int]],
+) -> Person:
+    person = Person(_display(key), {key}, gender, title)
+    if key.startswith("the "):
+        person.first = None
+    elif len(words) > 1:
+        person.first, person.last = words[0], " ".join(words[1:])
+    elif title in SURNAME_TITLES:
+        person.last = words[0]
+    else:
+        person.first = words[0]
+    if person.gender is None and (person.first or not title):
+        person.gender = voted_gender(votes.get(person.first or words[0]))
+    return person
+
+
+def _home(
+    title: str | None,
+    words: list[str],
+    gender: str | None,
+    by_first: dict[str, list[Person]],
+    by_last: dict[str, list[Person]],
+) -> Person | None:
+    """The already-known person a shorter name form belongs to, when only one fits."""
+    if len(words) > 1:
+        first, last = words[0], " ".join(words[1:])
+        same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
+        return same[0] if len(same) == 1 else None
+    word = words[0]
+    if title in SURNAME_TITLES:
+        fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+    elif title is not None:
+        fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
+        if not fits:
+            fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+    else:
+        fits = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
+        if not fits:
+            lasts = by_last.get(word, [])
+            fits = [p for p in lasts if p.gender == "male" or p.title in MALE_TITLES] or lasts
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fits(person: Person, title: str | None, gender: str | None) -> bool:
+    """Titles and genders agree: Mrs. Bennet is not Mr. Bennet."""
+    if gender and person.gender and gender != person.gender:
+        return False
+    return not (title and person.title and title != person.title)
+
+
+def _display(key: str) -> str:
+    """ "mr darcy" → "Mr. Darcy"; "the doctor" → "the Doctor"."""
+    out = []
+    for i, word in enumerate(key.split()):
+        if word == "the" and i == 0:
+            out.append(word)
+        elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev"):
+            out.append(word.capitalize() + ".")
+        elif word in ("de", "van", "von", "du", "da", "di", "del", "della", "la", "le"):
+            out.append(word)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
+    return " ".join(out)
