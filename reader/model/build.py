@@ -12,6 +12,9 @@ from reader.model.scenes import group_scenes
 from reader.model.story import Beat, Paragraph, Scene, Story
 
 TITLE_WORDS = 7
+ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr st prof capt col gen lt sgt rev hon sr jr mme mlle messrs no vol".split()
+)
 EMPHASIS = re.compile(r"(?<!\w)[_*]{1,2}([^_*]+?)[_*]{1,2}(?!\w)")
 SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n")
 
@@ -106,8 +109,13 @@ def _title_from(text: str, beats: list[Beat]) -> str:
     source = next((b for b in beats if b.kind == "narration" and b.end - b.start > 12), beats[0])
     chunk = text[source.start : min(source.end, source.start + 300)]
     chunk = chunk.strip("\"'“”‘’«»„ \n")
-    end = SENTENCE_END.search(chunk)
-    sentence = chunk[: end.start()] if end else chunk
+    sentence = chunk
+    for end in SENTENCE_END.finditer(chunk):
+        word = chunk[: end.start()].rsplit(None, 1)[-1] if chunk[: end.start()].strip() else ""
+        if chunk[end.start()] == "." and (word.lower() in ABBREVIATIONS or len(word) == 1):
+            continue
+        sentence = chunk[: end.start()]
+        break
     words = sentence.split()
     title = " ".join(words[:TITLE_WORDS])
     if len(words) > TITLE_WORDS:
