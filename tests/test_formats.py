@@ -183,3 +183,58 @@ def test_html_without_text_is_refused(tmp_path):
     path.write_text("<html><head><title>T</title></head><body><p>&nbsp;</p></body></html>")
     with pytest.raises(ReaderError, match="no text"):
         load_story(path)
+
+
+GUTENBERG_HTML = """<!DOCTYPE html>
+<html><head><title>The Project Gutenberg eBook of The Pilot's Daughter, by Nobody</title></head>
+<body>
+<section class="pg-boilerplate pgheader" id="pg-header">
+<h2>The Project Gutenberg eBook of <i>The Pilot's Daughter</i></h2>
+<p>This ebook is for the use of anyone anywhere at no cost.</p>
+<p><strong>Title</strong>: The Pilot's Daughter</p>
+<p><strong>Author</strong>: Nobody In Particular</p>
+<div id="pg-start-separator">
+<span>*** START OF THE PROJECT GUTENBERG EBOOK THE PILOT'S DAUGHTER ***</span>
+</div>
+</section>
+<h2>CHAPTER I</h2>
+<p>The tide turned at noon, and Hester went down to the quay.</p>
+<p>&ldquo;Not today,&rdquo; said her father.</p>
+<section class="pg-boilerplate pgheader" id="pg-footer">
+<div id="pg-end-separator">
+<span>*** END OF THE PROJECT GUTENBERG EBOOK THE PILOT'S DAUGHTER ***</span>
+</div>
+<h2>Section 1. General Terms of Use</h2>
+<p>By reading or using any part of this electronic work you accept this license.</p>
+</section>
+</body></html>
+"""
+
+
+def test_gutenberg_html_header_and_licence_are_not_story(tmp_path):
+    path = tmp_path / "pg.html"
+    path.write_text(GUTENBERG_HTML, encoding="utf-8")
+    story = load_story(path)
+    assert story.title == "The Pilot's Daughter"
+    assert [scene.title for scene in story.scenes] == ["CHAPTER I"]
+    everything = " ".join(story.beat_text(b) for b in story.beats)
+    assert everything.startswith("The tide turned at noon")
+    assert "license" not in everything and "no cost" not in everything
+    assert story.body_start > 0 and story.body_end < len(story.text)
+
+
+def test_gutenberg_epub_header_and_licence_are_not_story(tmp_path):
+    header, footer = GUTENBERG_HTML.split("<h2>CHAPTER I</h2>")
+    story_part, footer = footer.split('<section class="pg-boilerplate pgheader" id="pg-footer">')
+    parts = [header.split("<body>")[1], "<h2>CHAPTER I</h2>" + story_part, "<section>" + footer]
+    path = make_epub(tmp_path / "pg.epub", parts[::-1], title="The Pilot's Daughter")
+    story = load_story(path)
+    everything = " ".join(story.beat_text(b) for b in story.beats)
+    assert everything.startswith("The tide turned at noon")
+    assert "license" not in everything and "no cost" not in everything
+
+
+def test_deeply_nested_unclosed_tags(tmp_path):
+    html = "<html><body>" + "<div><p>Deep text.<font>x" * 3000 + "</body></html>"
+    title, text = html_to_text(html)
+    assert text.count("Deep text.") == 3000

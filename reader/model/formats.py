@@ -168,8 +168,19 @@ class _Blocks:
                 self.blocks.append("\n".join(paragraph))
                 paragraph = []
 
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
+    def walk(self, root: Tag) -> None:
+        """Depth first, with an explicit stack: deeply nested (unclosed) tags are common."""
+        stack: list[object] = [iter(root.children)]
+        while stack:
+            top = stack[-1]
+            if top is _FLUSH:
+                stack.pop()
+                self.flush()
+                continue
+            child = next(top, None)  # type: ignore[call-overload]
+            if child is None:
+                stack.pop()
+                continue
             if isinstance(child, (Comment, Doctype, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
@@ -177,9 +188,8 @@ class _Blocks:
                 continue
             if not isinstance(child, Tag):
                 continue
-            name = child.name.lower() if child.name else ""
-            name = name.rsplit(":", 1)[-1]  # xhtml with a namespace prefix
-            if name in DROPPED:
+            name = (child.name or "").lower().rsplit(":", 1)[-1]  # xhtml namespace prefix
+            if name in DROPPED or name == "img":
                 continue
             if name == "br":
                 self.inline.append("\n")
@@ -196,14 +206,16 @@ class _Blocks:
                 text = child.get_text().strip("\n")
                 if text.strip():
                     self.blocks.append(text.rstrip())
-            elif name == "img":
-                continue
             elif name in BLOCKS:
                 self.flush()
-                self.walk(child)
-                self.flush()
+                stack.append(_FLUSH)
+                stack.append(iter(child.children))
             else:
-                self.walk(child)
+                stack.append(iter(child.children))
+
+
+_FLUSH = object()
+"""Stack marker: the block element whose children are above it has ended."""
 
 
 def _heading_text(tag: Tag) -> str:

@@ -61,7 +61,7 @@ def load_text(path: str | Path) -> LoadedText:
         from reader.model.formats import epub_to_text
 
         title, text = epub_to_text(data, path)
-        return LoadedText(text, 0, len(text), title or _title_from_path(path))
+        return _converted(text, title, path)
     text = decode(data, path)
     if suffix in (".html", ".htm", ".xhtml") or _looks_like_html(text):
         from reader.model.formats import html_to_text
@@ -69,11 +69,19 @@ def load_text(path: str | Path) -> LoadedText:
         title, text = html_to_text(text)
         if not text.strip():
             raise ReaderError(f"{path}: the page has no text; there is no story to show")
-        return LoadedText(text, 0, len(text), title or _title_from_path(path))
+        return _converted(text, title, path)
     if not text.strip():
         raise ReaderError(f"{path}: the file is empty; there is no story to show")
     start, end = gutenberg_body(text)
     return LoadedText(text, start, end, find_title(text, start, end) or _title_from_path(path))
+
+
+def _converted(text: str, title: str | None, path: Path) -> LoadedText:
+    """HTML or EPUB as text: Gutenberg's editions carry the same header and licence."""
+    start, end = gutenberg_body(text)
+    stated = GUTENBERG_TITLE.search(text, 0, start) if start else None
+    title = stated.group(1).strip() if stated else title
+    return LoadedText(text, start, end, title or _title_from_path(path))
 
 
 def decode(data: bytes, path: Path | str = "input") -> str:
