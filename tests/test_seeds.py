@@ -129,7 +129,6 @@ def test_beats_cover_the_body_in_order(seed):
         previous_end = beat.end
 
 
-@pytest.mark.xfail(reason="untitled scene titles stop at the first '.', even after 'Mr'")
 def test_untitled_scene_title_survives_an_abbreviation():
     story = load_story(SEEDS / "a-quiet-word.txt")
     assert story.scenes[2].title.startswith("Mr. Henderson lived")

@@ -215,12 +215,15 @@ def _single_closes(text: str, pos: int, start: int, end: int, open_at: int) -> b
     after = text[pos + 1] if pos + 1 < end else " "
     if before.isspace() or after.isalnum():
         return False  # an opener, or an apostrophe inside a word (don't)
-    if before.isalpha() and (before in "sS" or text[pos - 3 : pos].lower() == "in'"[:3]):
-        # "the boys' coats", "goin' home": possessive or dropped g, unless no other
-        # closing mark follows in this paragraph.
-        if after.isspace() and pos + 2 < end and text[pos + 2].islower():
-            rest = text[pos + 1 : end]
-            if re.search(r"[^\s]['’](?![^\W_])", rest):
+    if before in "sS" or text[pos - 2 : pos].lower() == "in":
+        # "the boys' coats", "goin' home": a possessive or a dropped g when the next
+        # single mark in the paragraph closes again before any new quote opens.
+        for later in re.finditer(r"['’‘]", text[pos + 1 : end]):
+            at = pos + 1 + later.start()
+            if _single_opens(text, at, start, end):
+                return True
+            ahead = text[at + 1] if at + 1 < end else " "
+            if not ahead.isalnum() and not text[at - 1].isspace():
                 return False
     return True
 

@@ -121,3 +121,11 @@ def test_missing_closing_mark_before_a_new_opening_one():
 def test_words_read_from_a_page_are_not_a_voice():
     text = 'The sign over the door read: "No credit given."\n\n"Well," said Ann, "that is clear."'
     assert dialogue_of(text) == ['"Well,"', '"that is clear."']
+
+
+def test_plural_possessive_before_a_full_stop_is_not_a_closing_mark():
+    text = "‘They’re the Hendersons’. Out of their shed. I put ’em back.’\n\n‘Good,’ she said."
+    assert dialogue_of(text) == [
+        "‘They’re the Hendersons’. Out of their shed. I put ’em back.’",
+        "‘Good,’",
+    ]
