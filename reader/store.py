@@ -23,13 +23,15 @@ import sys
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 from reader.errors import ReaderError
+
+T = TypeVar("T")
 
 DB_NAME = "reader.db"
 SCHEMA_VERSION = 1
@@ -193,13 +195,31 @@ class Store:
         )
         return self._open()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction under the lock: all of it is saved, or none of it."""
+    def _run(self, work: Callable[[sqlite3.Connection], T], write: bool = True) -> T:
+        """``work`` under the lock, as one transaction when it writes: all saved, or none.
+
+        A database damaged while in use is kept aside and the work retried on a fresh one;
+        any other SQLite failure (disk full, read-only) is a ReaderError, not a traceback.
+        """
         with self._lock:
-            conn = self._connection()
-            with conn:
-                yield conn
+            for attempt in range(2):
+                conn = self._connection()
+                try:
+                    if not write:
+                        return work(conn)
+                    with conn:
+                        return work(conn)
+                except sqlite3.DatabaseError as error:
+                    if attempt == 0 and _is_corrupt(error):
+                        conn.close()
+                        self._conn = None
+                        self._conn = self._recover(error)
+                        continue
+                    raise ReaderError(
+                        f"cannot use the saved state in {self.path} ({error}); "
+                        "check the disk and the data directory"
+                    ) from None
+            raise AssertionError("unreachable")
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -207,8 +227,7 @@ class Store:
         return self._conn
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        with self._lock:
-            return self._connection().execute(sql, params).fetchall()
+        return self._run(lambda conn: conn.execute(sql, params).fetchall(), write=False)
 
     def close(self) -> None:
         """Close the database; safe to call twice."""
@@ -235,7 +254,8 @@ class Store:
         """
         where = _absolute(path)
         now = time.time()
-        with self._write() as conn:
+
+        def work(conn: sqlite3.Connection) -> None:
             known = conn.execute(
                 "SELECT 1 FROM stories WHERE fingerprint = ?", (fingerprint,)
             ).fetchone()
@@ -264,15 +284,18 @@ class Store:
                 (fingerprint, where, title, int(total_beats), now, seq[0]),
             )
 
+        self._run(work)
+
     def save_position(self, fingerprint: str, beat_number: int, beat_fp: str) -> None:
         """Save where reading stopped (call it on every move; it is one small transaction)."""
-        with self._write() as conn:
-            conn.execute(
+        self._run(
+            lambda conn: conn.execute(
                 "INSERT INTO stories (fingerprint, beat, beat_fp, saved_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT(fingerprint) DO UPDATE SET beat = excluded.beat,"
                 " beat_fp = excluded.beat_fp, saved_at = excluded.saved_at",
                 (fingerprint, int(beat_number), beat_fp, time.time()),
             )
+        )
 
     def position(self, fingerprint: str) -> Position | None:
         """The saved position of a story, or None when it was never saved."""
@@ -291,12 +314,11 @@ class Store:
         )
         seen: set[str] = set()
         result: list[Recent] = []
-        for fp, path, title, beat, total, opened, beat_fp in rows:
-            if path in seen:
+        for row in rows:
+            if row[1] in seen:
                 continue  # an older version of a file edited since: not a separate story
-            seen.add(path)
-            opened_at = datetime.fromtimestamp(opened or 0, timezone.utc)
-            result.append(Recent(fp, path, title, beat or 1, total, opened_at, beat_fp or ""))
+            seen.add(row[1])
+            result.append(_recent(row))
             if len(result) >= limit:
                 break
         return result
@@ -308,11 +330,13 @@ class Store:
 
     def story_at(self, path: str | Path) -> Recent | None:
         """The story last opened from ``path``, whatever its content is now."""
-        where = _absolute(path)
-        for item in self.recent(limit=10**9):
-            if item.path == where:
-                return item
-        return None
+        rows = self._query(
+            "SELECT fingerprint, path, title, beat, total_beats, opened_at, beat_fp"
+            " FROM stories WHERE path = ? AND opened_seq IS NOT NULL"
+            " ORDER BY opened_seq DESC LIMIT 1",
+            (_absolute(path),),
+        )
+        return _recent(rows[0]) if rows else None
 
     # -- bookmarks -----------------------------------------------------------------------
 
@@ -323,7 +347,8 @@ class Store:
         name = " ".join(name.split())
         if not name:
             raise ReaderError("a bookmark needs a name")
-        with self._write() as conn:
+
+        def work(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT INTO stories (fingerprint) VALUES (?) ON CONFLICT DO NOTHING",
                 (fingerprint,),
@@ -334,6 +359,8 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (fingerprint, name, int(beat), beat_fp, int(scene), time.time()),
             )
+
+        self._run(work)
         found = [b for b in self.bookmarks(fingerprint) if b.name == name]
         return found[0]
 
@@ -367,11 +394,20 @@ class Store:
     def delete_bookmark(self, fingerprint: str, name: str) -> bool:
         """Remove a bookmark; False when there was none by that name."""
         name = " ".join(name.split())
-        with self._write() as conn:
-            cursor = conn.execute(
-                "DELETE FROM bookmarks WHERE fingerprint = ? AND name = ?", (fingerprint, name)
+        deleted = self._run(
+            lambda conn: (
+                conn.execute(
+                    "DELETE FROM bookmarks WHERE fingerprint = ? AND name = ?", (fingerprint, name)
+                ).rowcount
             )
-            return cursor.rowcount > 0
+        )
+        return deleted > 0
+
+
+def _recent(row: tuple) -> Recent:
+    fp, path, title, beat, total, opened, beat_fp = row
+    opened_at = datetime.fromtimestamp(opened or 0, timezone.utc)
+    return Recent(fp, path, title, beat or 1, total, opened_at, beat_fp or "")
 
 
 CORRUPT_SIGNS = ("not a database", "malformed", "quick_check", "corrupt", "encrypted")

@@ -87,6 +87,43 @@ def test_truncated_database_is_recovered(tmp_path, capsys):
     assert "warning" in capsys.readouterr().err
 
 
+class FailingConnection:
+    """Stands in for a connection whose database fails under it while in use."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def execute(self, *args, **kwargs):
+        raise sqlite3.DatabaseError(self.message)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+def test_damage_while_in_use_is_kept_aside_and_the_write_retried(tmp_path, capsys):
+    s = Store(tmp_path)
+    s._conn = FailingConnection("database disk image is malformed")
+    s.save_position("fp", 7, "x")
+    assert s.position("fp") == Position(7, "x")
+    s.close()
+    assert list(tmp_path.glob("reader.db.corrupt-*"))
+    assert "warning" in capsys.readouterr().err
+
+
+def test_other_sqlite_failures_are_reader_errors(tmp_path):
+    s = Store(tmp_path)
+    s._conn = FailingConnection("disk I/O error")
+    with pytest.raises(ReaderError, match="cannot use the saved state"):
+        s.save_position("fp", 1, "x")
+    assert not list(tmp_path.glob("reader.db.corrupt-*"))
+
+
 def test_unwritable_directory_is_a_reader_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
