@@ -1,0 +1,1 @@
+"""Screens of the reading app: the library, the reading screen and its dialogs."""
