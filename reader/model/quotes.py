@@ -60,6 +60,7 @@ WRITTEN = re.compile(
     r"\b(?:read|ran|wrote|written|inscription|inscribed|lettered|printed|engraved)"
     r"\s*[:,]?\s*(?:--|—)?\s*$"
 )
+DECADE = re.compile(r"\d\d(?:s|th)?")
 SPEECH_VERBS = frozenset(
     "said says say cried cries asked asks answered answers replied replies whispered "
     "shouted called exclaimed muttered murmured added went yelled screamed".split()
@@ -193,7 +194,7 @@ def _is_elision(text: str, pos: int, end: int) -> bool:
     if not word:
         return False
     token = word.group().lower()
-    return token in ELISIONS or (token.isdigit() and len(token) == 2)
+    return token in ELISIONS or bool(DECADE.fullmatch(token))
 
 
 def _single_opens(text: str, pos: int, start: int, end: int) -> bool:

@@ -129,3 +129,8 @@ def test_plural_possessive_before_a_full_stop_is_not_a_closing_mark():
         "‘They’re the Hendersons’. Out of their shed. I put ’em back.’",
         "‘Good,’",
     ]
+
+
+def test_elided_years_are_apostrophes_in_single_quote_texts():
+    text = "The '90s were wild, he thought.\n\n'Maybe,' said Jo.\n\n'Right.'\n\n'Sure.'"
+    assert beats_of(text)[0] == ("narration", "The '90s were wild, he thought.")
