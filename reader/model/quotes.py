@@ -46,9 +46,9 @@ LETTER_LINE = re.compile(
 )
 """A salutation, closing or date of a quoted letter: the page, not a voice."""
 SPEECH_TAG_AFTER = re.compile(
-    r"[\s,]*(?:(?:he|she|they|I|we|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
-    r"(?:said|cried|asked|answered|replied|exclaimed|whispered|shouted|called|muttered|"
-    r"murmured|added|began|continued|repeated)\b"
+    r"[\s,]*(?:(?:he|she|it|they|I|we|you|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
+    r"(?:said|says|cried|asked|answered|replied|returned|exclaimed|whispered|shouted|called|"
+    r"muttered|murmured|added|began|continued|repeated|remarked|observed|thought|went\s+on)\b"
 )
 """'"So much for that," she cried': a tag right after the closing mark means speech."""
 DASH_TAG = re.compile(
@@ -141,7 +141,7 @@ def find_quotes(text: str, start: int, end: int, style: QuoteStyle) -> list[tupl
         for span in spans
         if not _is_scare_quote(text, span, start, end) and not _is_written(text, span, start)
     ]
-    if kept and _is_reported(text, kept[0], start):
+    if kept and _is_reported(text, kept[0], start, end):
         kept.pop(0)
     return kept
 
@@ -151,7 +151,7 @@ def _is_written(text: str, span: tuple[int, int], start: int) -> bool:
     return span[0] > start and bool(WRITTEN.search(text, max(start, span[0] - 30), span[0]))
 
 
-def _is_reported(text: str, span: tuple[int, int], start: int) -> bool:
+def _is_reported(text: str, span: tuple[int, int], start: int, end: int) -> bool:
     """ "she assured him "that she was not afraid"": a lowercase quote opening mid-sentence,
     with no speech before it in the paragraph, is reported speech or a quoted phrase."""
     open_at = span[0]
@@ -161,7 +161,9 @@ def _is_reported(text: str, span: tuple[int, int], start: int) -> bool:
     if not first.islower():
         return False
     before = text[max(start, open_at - 3) : open_at].rstrip()
-    return not before.endswith((":", "—", "--"))
+    if before.endswith((":", "—", "--")):
+        return False
+    return not SPEECH_TAG_AFTER.match(text, span[1], end)
 
 
 def _is_letter_line(text: str, start: int, end: int) -> bool:

@@ -134,3 +134,8 @@ def test_plural_possessive_before_a_full_stop_is_not_a_closing_mark():
 def test_elided_years_are_apostrophes_in_single_quote_texts():
     text = "The '90s were wild, he thought.\n\n'Maybe,' said Jo.\n\n'Right.'\n\n'Sure.'"
     assert beats_of(text)[0] == ("narration", "The '90s were wild, he thought.")
+
+
+def test_lowercase_quote_with_a_speech_tag_is_dialogue():
+    text = 'She was lost; "and besides, what use is a map," thought Alice, "with no roads?"'
+    assert dialogue_of(text) == ['"and besides, what use is a map,"', '"with no roads?"']
