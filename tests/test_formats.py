@@ -238,3 +238,66 @@ def test_deeply_nested_unclosed_tags(tmp_path):
     html = "<html><body>" + "<div><p>Deep text.<font>x" * 3000 + "</body></html>"
     title, text = html_to_text(html)
     assert text.count("Deep text.") == 3000
+
+
+CONTAINER = (
+    '<?xml version="1.0"?><container version="1.0" '
+    'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles>'
+    '<rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+    "</rootfiles></container>"
+)
+XHTML = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" '
+    '"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+    "<head><title>page</title></head><body>{}</body></html>"
+)
+EPUB2_DOCS = {
+    "title": '<div><h1 class="title">Hand Made</h1><p class="author">by Someone</p></div>',
+    "toc": '<h2>Contents</h2><p><a href="ch1.xhtml">Chapter One</a></p>'
+    '<p><a href="ch2.xhtml">Chapter Two</a></p><p><a href="notes.xhtml">Notes</a></p>',
+    "ch1": '<h2><a id="p1"></a>Chapter One</h2><p>\u201cHello,\u201d said Ann.'
+    '<sup><a href="notes.xhtml#n1">1</a></sup> She sat '
+    '<a epub:type="noteref" href="notes.xhtml#n2">*</a>down.</p>',
+    "ch2": "<h2>Chapter Two</h2><p>Later, the rain.</p>",
+    "notes": '<p id="n1">1. A footnote about Ann.</p>',
+}
+
+
+def make_epub2(path):
+    """A hand-made EPUB 2 as shops ship them: title page, contents page, notes off-spine."""
+    manifest = "".join(
+        f'<item id="{name}" href="Text/{name}.xhtml" media-type="application/xhtml+xml"/>'
+        for name in EPUB2_DOCS
+    )
+    off_spine = ' linear="no"'
+    spine = "".join(
+        f'<itemref idref="{name}"{off_spine if name == "notes" else ""}/>' for name in EPUB2_DOCS
+    )
+    opf = (
+        '<?xml version="1.0" encoding="utf-8"?><package xmlns="http://www.idpf.org/2007/opf" '
+        'version="2.0" unique-identifier="id"><metadata '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Hand Made</dc:title>'
+        '<dc:identifier id="id">hand-made</dc:identifier><dc:language>en</dc:language>'
+        f"</metadata><manifest>{manifest}</manifest><spine>{spine}</spine></package>"
+    )
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        zf.writestr("META-INF/container.xml", CONTAINER)
+        zf.writestr("OEBPS/content.opf", opf)
+        for name, body in EPUB2_DOCS.items():
+            zf.writestr(f"OEBPS/Text/{name}.xhtml", XHTML.format(body))
+    return path
+
+
+def test_epub2_front_matter_notes_and_note_marks_are_left_out(tmp_path):
+    from reader.model.formats import epub_to_text
+
+    path = make_epub2(tmp_path / "hand.epub")
+    title, text = epub_to_text(path.read_bytes(), path)
+    assert title == "Hand Made"
+    assert text == (
+        "## Chapter One\n\n\u201cHello,\u201d said Ann. She sat down.\n\n"
+        "## Chapter Two\n\nLater, the rain.\n"
+    )

@@ -56,11 +56,13 @@ CONTENT_SUFFIXES = (".xhtml", ".html", ".htm", ".xml")
 def html_to_text(html: str) -> tuple[str | None, str]:
     """The ``<title>`` (or None) and the body of an HTML document as plain text."""
     soup = BeautifulSoup(html, "html.parser")
-    title = _title(soup)
+    return _title(soup), _soup_text(soup)
+
+
+def _soup_text(soup: BeautifulSoup) -> str:
     blocks = _Blocks()
-    root = soup.body or soup
-    blocks.walk(root)
-    return title, blocks.text()
+    blocks.walk(soup.body or soup)
+    return blocks.text()
 
 
 def epub_to_text(data: bytes, path: Path | str) -> tuple[str | None, str]:
@@ -79,8 +81,11 @@ def epub_to_text(data: bytes, path: Path | str) -> tuple[str | None, str]:
         ) from None
     titles = book.get_metadata("DC", "title")
     title = " ".join(str(titles[0][0]).split()) if titles and titles[0][0] else None
-    parts: list[str] = []
-    for idref, *_linear in book.spine:
+    documents: list[str] = []
+    for entry in book.spine:
+        idref, linear = (entry[0], entry[1]) if isinstance(entry, tuple) else (entry, "yes")
+        if str(linear).lower() == "no":
+            continue  # footnotes, pop-ups: outside the reading order
         item = book.get_item_with_id(idref)
         if item is None or item.get_type() == ITEM_NAVIGATION:
             continue
@@ -92,15 +97,44 @@ def epub_to_text(data: bytes, path: Path | str) -> tuple[str | None, str]:
             content = item.get_content()
         except Exception:  # a spine entry that points at a missing file
             continue
-        _doc_title, text = html_to_text(_decode_xhtml(content))
-        if not text.strip():
-            continue  # cover image, blank page
+        soup = BeautifulSoup(_decode_xhtml(content), "html.parser")
+        if _is_contents_page(soup):
+            continue
+        text = _soup_text(soup)
+        if text.strip():  # not a cover image or a blank page
+            documents.append(text)
+    if len(documents) > 1 and _is_title_page(documents[0], title):
+        documents = documents[1:]
+    parts: list[str] = []
+    for text in documents:
         if parts and not text.lstrip().startswith("#"):
             parts.append(SEPARATOR)
         parts.append(text.strip("\n"))
     if not parts:
         raise ReaderError(f"{path}: the EPUB has no readable text; there is no story to show")
     return title or None, "\n\n".join(parts) + "\n"
+
+
+def _is_contents_page(soup: BeautifulSoup) -> bool:
+    """An EPUB 2 table of contents page: mostly links to other files of the book."""
+    links = [
+        a
+        for a in soup.find_all("a", href=True)
+        if "://" not in a["href"] and not a["href"].startswith("#")
+    ]
+    if len(links) < 3:
+        return False
+    words = len((soup.body or soup).get_text(" ").split())
+    linked = sum(len(a.get_text(" ").split()) for a in links)
+    return words > 0 and linked >= 0.6 * words
+
+
+def _is_title_page(text: str, title: str | None) -> bool:
+    """A first document that only repeats the book's title (and author, publisher)."""
+    if not title or len(text.split()) > 40:
+        return False
+    fold = " ".join(text.replace("#", " ").split()).casefold()
+    return " ".join(title.split()).casefold() in fold
 
 
 def _check_drm(data: bytes, path: Path | str) -> None:
@@ -189,7 +223,7 @@ class _Blocks:
             if not isinstance(child, Tag):
                 continue
             name = (child.name or "").lower().rsplit(":", 1)[-1]  # xhtml namespace prefix
-            if name in DROPPED or name == "img":
+            if name in DROPPED or name == "img" or _is_note_reference(child, name):
                 continue
             if name == "br":
                 self.inline.append("\n")
@@ -216,6 +250,22 @@ class _Blocks:
 
 _FLUSH = object()
 """Stack marker: the block element whose children are above it has ended."""
+
+
+NOTE_MARK = re.compile(r"^[\[(]?(?:\d{1,3}|[*†‡§¶]|[ivx]{1,4}|[a-z])[\])]?$")
+
+
+def _is_note_reference(tag: Tag, name: str) -> bool:
+    """A footnote mark (``<sup><a href="#n1">1</a></sup>``): not part of the sentence."""
+    if name not in ("a", "sup"):
+        return False
+    kind = f"{tag.get('epub:type', '')} {tag.get('role', '')}"
+    if "noteref" in kind:
+        return True
+    link = tag if name == "a" else tag.find("a", href=True)
+    if link is None or not link.get("href"):
+        return False
+    return bool(NOTE_MARK.match(tag.get_text().strip())) and "#" in str(link.get("href"))
 
 
 def _heading_text(tag: Tag) -> str:
