@@ -8,6 +8,8 @@ import zipfile
 
 import pytest
 from ebooklib import epub
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader import load_story
 from reader.errors import ReaderError
@@ -301,3 +303,37 @@ def test_epub2_front_matter_notes_and_note_marks_are_left_out(tmp_path):
         "## Chapter One\n\n\u201cHello,\u201d said Ann. She sat down.\n\n"
         "## Chapter Two\n\nLater, the rain.\n"
     )
+
+
+PIECES = [
+    "<p>", "</p>", "<div>", "</div>", "<br>", "<br/>", "<hr>", "<h1>", "</h1>", "<h3>",
+    "</h3>", "<b>", "</b>", "<script>", "</script>", "<li>", "<!-- c -->",
+    "&amp;", "&ldquo;", "&rdquo;", "&nbsp;", "&bogus;", "<", ">", " ", "\n", "\t", "word",
+    "\u201cSpeech,\u201d", "she said.", "* * *", "#", "<sup><a href='#n'>1</a></sup>",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60))
+def test_html_to_text_never_fails_and_is_tidy(pieces):
+    _title, text = html_to_text("".join(pieces))
+    assert "\n\n\n" not in text
+    assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
+    for block in text[:-1].split("\n\n") if text else []:
+        assert block and block == block.strip()
+        assert all(line == line.strip() and line for line in block.split("\n"))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_html_stories_keep_the_offset_contract(tmp_path_factory, pieces):
+    html = "<html><body>" + "".join(pieces) + "<p>Last words.</p></body></html>"
+    path = tmp_path_factory.mktemp("h") / "page.html"
+    path.write_text(html, encoding="utf-8")
+    story = load_story(path)
+    previous_end = 0
+    for beat in story.beats:
+        text = story.beat_text(beat)
+        assert text == story.text[beat.start : beat.end] and text == text.strip()
+        assert beat.start >= previous_end
+        previous_end = beat.end
