@@ -2,7 +2,7 @@
 
 A quotation is right when the first dialogue beat overlapping its first span names the
 annotated speaker: our character's name or any alias is among that speaker's names
-(case-insensitive). Quotations spoken by ``_group``, ``_unknowable`` or ``_narr`` are
+(case-insensitive, ignoring title dots and spacing: "Mrs Smith" is "Mrs. Smith"). Quotations spoken by ``_group``, ``_unknowable`` or ``_narr`` are
 left out: no single named speaker exists to find.
 """
 
@@ -64,9 +64,14 @@ def build(novel: Novel) -> tuple[Story, float, float]:
     return story, built - began, done - built
 
 
+def same_name(name: str) -> str:
+    """Case, title dots and spacing do not make a different name: "Mrs Smith" = "mrs. smith"."""
+    return " ".join(name.replace(".", " ").split()).lower()
+
+
 def _names_of(story: Story) -> dict[str, set[str]]:
-    """Our character name → its name and aliases, lower-cased."""
-    return {c.name: {n.lower() for n in (c.name, *c.aliases)} for c in story.characters}
+    """Our character name → its name and aliases, normalised."""
+    return {c.name: {same_name(n) for n in (c.name, *c.aliases)} for c in story.characters}
 
 
 def score_novel(novel: Novel) -> Score:
@@ -83,9 +88,9 @@ def score_novel(novel: Novel) -> Score:
         while i > 0 and dialogue[i - 1].end > start:
             i -= 1
         beat = dialogue[i] if i >= 0 and dialogue[i].end > start else None
-        gold = {n.lower() for n in novel.names.get(quote.speaker, {quote.speaker})}
+        gold = {same_name(n) for n in novel.names.get(quote.speaker, {quote.speaker})}
         said = beat.speaker if beat else None
-        ok = said is not None and bool(ours.get(said, {said.lower()}) & gold)
+        ok = said is not None and bool(ours.get(said, {same_name(said)}) & gold)
         score.total += 1
         score.right += ok
         score.unknown += said is None

@@ -43,11 +43,18 @@ SPEECH_VERBS = frozenset(
     explained laughed managed manages finished finishes trailed trails""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_DET = r"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Ii]ts|[Yy]our|[Tt]his|[Tt]hat|[Aa]n?|[Aa]nother|[Oo]ne)"
+_DET = (
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Ii]ts|[Yy]our|[Tt]his|[Tt]hat|[Aa]n?|"
+    r"[Aa]nother|[Oo]ne)"
+)
 _PRON = r"(?:[Hh]e|[Ss]he|I)"
 _DESC = rf"{_DET}[ \t\n]+(?:[a-z'-]+[ \t\n]+){{0,3}}?[a-z'-]+"
 _ADV = r"(?:[a-z]+ly[ \t\n]+)?"
-_STOP = r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:to|in|with|at|as|from|and|but|after|before|when|while|without|for|of|on|again|once|presently|quietly|softly|gently|then|now|suddenly|slowly)\b)"
+_STOP = (
+    r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:[a-z]+ly|[a-z]+ing|to|in|with|at|as|"
+    r"from|and|but|after|before|when|while|without|for|of|on|again|once|then|now|"
+    r"presently)\b)"
+)
 
 TAG_INVERTED = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?(?P<verb>{_VERBS})[ \t\n]+{_ADV}"
@@ -72,6 +79,11 @@ CONNECTIVE = re.compile(
 ACTION_SUBJECT = re.compile(
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y)[ \t\n]+{_ADV}(?P<verb>[a-z]+)\b"
 )
+SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+RELATIVE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE}),?[ \t\n]+who\b")
+SENTENCE_SUBJECT = re.compile(
+    rf"(?<![a-z][ \t\n])(?<!\b(?:to|at|of|by|on|in)[ \t\n])(?P<subj>{NAME_PHRASE}|{_PRON}\b)"
+)
 CLOSING = "\"”'’»›"
 TAG_PUNCT = ",!?—–-…"
 
@@ -85,6 +97,8 @@ class Evidence:
     pos: int
     explicit: bool
     """A speech tag (surest) rather than an action beat."""
+    inverted: bool = False
+    """The verb came first ("said Bill"): the subject is a name beyond doubt."""
 
 
 def ends_open(text: str, start: int, end: int) -> bool:
@@ -100,7 +114,7 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     limit = min(end, start + 160)
     match = TAG_INVERTED.match(text, start, limit)
     if match and _is_subject(match.group("subj")):
-        return Evidence(match.group("subj"), match.start("subj"), True)
+        return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
     if not match or not _is_subject(match.group("subj")):
         return None
@@ -127,6 +141,12 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     last = text[end - 1]
     if last in ",:—–-":
         match = TAG_BEFORE.search(text, sentence_start, end)
+        if match and _is_subject(match.group("subj")):
+            return Evidence(match.group("subj"), match.start("subj"), True)
+    if last in ",:—–-" and SPEECH_VERB_RE.search(text, sentence_start, end):
+        match = RELATIVE_SUBJECT.search(text, sentence_start, end) or SENTENCE_SUBJECT.search(
+            text, sentence_start, end
+        )
         if match and _is_subject(match.group("subj")):
             return Evidence(match.group("subj"), match.start("subj"), True)
     lead = CONNECTIVE.match(text, sentence_start, end)

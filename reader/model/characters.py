@@ -34,7 +34,7 @@ _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van|von|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
-    rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)\b"
+    rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(rf"\b(?:{NAME_PHRASE})")
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -117,6 +117,8 @@ class Person:
     title: str | None = None
     first: str | None = None
     last: str | None = None
+    weight: int = 0
+    """How often the text uses this person's names."""
 
 
 @dataclass
@@ -185,45 +187,76 @@ def voted_gender(votes: list[int] | None) -> str | None:
     return None
 
 
-def name_mentions(text: str, start: int, end: int, lower_words: set[str]) -> list[tuple[int, str]]:
-    """(offset, normalised phrase) of every name-like phrase, sentence openers dropped."""
+@dataclass(slots=True)
+class Census:
+    """Counts a cast is chosen from: name phrases, word cases, pronoun votes, tags."""
+
+    counts: Counter[str]
+    """Normalised name phrase → occurrences."""
+    lower: Counter[str]
+    """Lower-case word → occurrences: "bill" the noun against "Bill" the name."""
+    mid_caps: Counter[str]
+    """Word → capitalised occurrences inside a sentence (not after . ! ? or a quote)."""
+    mid_keys: Counter[str]
+    """Name phrase → occurrences inside a sentence, where a capital means a name."""
+    votes: dict[str, list[int]]
+    tagged: Counter[str] = field(default_factory=Counter)
+    """Name phrases seen as the subject of a speech tag."""
+    inverted: set[str] = field(default_factory=set)
+    """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
+
+
+def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, str]], Census]:
+    """(offset, normalised phrase) of every name-like phrase, and the census of them."""
+    lower = Counter(LOWER_WORD.findall(text, start, end))
     found: list[tuple[int, str]] = []
+    mid_caps: Counter[str] = Counter()
+    mid_keys: Counter[str] = Counter()
     for match in NAME_RE.finditer(text, start, end):
         key = normalise(match.group())
         pos = match.start()
-        head, _, rest = key.partition(" ")
-        while rest and head != "the" and head not in TITLES and head in lower_words:
-            pos += len(head) + 1
-            key = rest
+        back = pos - 1
+        while back > start and text[back] in " \t\n":
+            back -= 1
+        if text[back] in SENTENCE_OPENERS or back <= start:
             head, _, rest = key.partition(" ")
-        if not rest and head in lower_words:
-            continue
+            while rest and head != "the" and head not in TITLES and _common(head, lower, mid_caps):
+                pos += len(head) + 1
+                key = rest
+                head, _, rest = key.partition(" ")
+        else:
+            mid_keys[key] += 1
+            for word in key.split():
+                mid_caps[word] += 1
         found.append((pos, key))
-    return found
+    counts = Counter(key for _, key in found)
+    return found, Census(counts, lower, mid_caps, mid_keys, gender_votes(text[start:end]))
 
 
-def is_name(key: str, lower_words: set[str], tagged: set[str]) -> bool:
+SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:;—-_\n")
+
+
+def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
+    """A word used mostly in lower case ("then", "will") is not a name by itself."""
+    return lower[word] * 2 > mid_caps[word] + 1
+
+
+def is_name(key: str, census: Census) -> bool:
     """A phrase a reader takes for a person's name rather than a common word."""
     title, words = split_name(key)
     if not words or (words[0] in NOT_NAMES and title is None):
         return False
-    if key in tagged or title is not None:
+    if key in census.inverted or title is not None:
         return True
-    return all(w not in lower_words and w not in NOT_NAMES for w in words)
+    return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 
-def build_cast(
-    counts: Counter[str],
-    lower_words: set[str],
-    votes: dict[str, list[int]],
-    tagged: Counter[str],
-    first_person: bool,
-) -> Cast:
+def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
-    tagged_keys = set(tagged)
-    keys = [k for k in counts if k not in tagged_keys and _admit(k, counts[k], lower_words, votes)]
-    keys.extend(k for k in tagged_keys if is_name(k, lower_words, tagged_keys))
-    people = _merge(keys, counts, tagged, votes)
+    signals = _person_words(census)
+    keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
+    keys.extend(k for k in census.tagged if is_name(k, census))
+    people = _merge(keys, census)
     cast = Cast()
     for person in people:
         for surface in person.surfaces:
@@ -237,39 +270,49 @@ def build_cast(
     return cast
 
 
-def _admit(key: str, count: int, lower_words: set[str], votes: dict[str, list[int]]) -> bool:
+def _person_words(census: Census) -> set[str]:
+    """Words known to name people: tag subjects, titled surnames, gendered by pronouns."""
+    words = {w for k in census.tagged for w in split_name(k)[1]}
+    for key in census.counts:
+        title, parts = split_name(key)
+        if title is not None:
+            words.update(parts)
+    words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 3)
+    return words
+
+
+def _admit(key: str, census: Census, signals: set[str]) -> bool:
     """An untagged phrase is a character when it recurs and a title or pronouns say person."""
-    if count < 2:
+    if census.counts[key] < 2:
         return False
     title, words = split_name(key)
     if key.startswith("the "):
         return len(words) == 1 and words[0] in TITLES
-    if not is_name(key, lower_words, set()):
+    if not is_name(key, census) or (len(words) == 1 and not census.mid_keys[key]):
         return False
-    if title is not None:
-        return True
-    return voted_gender(votes.get(words[0]) or votes.get(words[-1])) is not None
+    return title is not None or any(w in signals for w in words)
 
 
-def _merge(
-    keys: list[str], counts: Counter[str], tagged: Counter[str], votes: dict[str, list[int]]
-) -> list[Person]:
+def _merge(keys: list[str], census: Census) -> list[Person]:
     """Group surfaces into people: longest names first, shorter forms join them."""
     people: list[Person] = []
     by_first: dict[str, list[Person]] = {}
     by_last: dict[str, list[Person]] = {}
 
     def order(key: str) -> tuple:
-        words = split_name(key)[1]
+        title, words = split_name(key)
         nick = len(words) == 1 and words[0] in NICK_TO_FULL
-        return (-len(words), nick, -(counts[key] + 3 * tagged[key]), key)
+        weight = census.counts[key] + 3 * census.tagged[key]
+        untitled_first = (title is None) == (len(words) == 1)
+        return (-len(words), nick, untitled_first, -weight, key)
 
     for key in sorted(keys, key=order):
         title, words = split_name(key)
         gender = title_gender(title)
         home = _home(title, words, gender, by_first, by_last)
         if home is None:
-            home = _person(key, title, words, gender, votes)
+            home = _person(key, title, words, gender, census.votes)
+            home.weight = census.counts[key]
             people.append(home)
             if home.first:
                 by_first.setdefault(home.first, []).append(home)
@@ -277,6 +320,7 @@ def _merge(
                 by_last.setdefault(home.last, []).append(home)
         else:
             home.surfaces.add(key)
+            home.weight += census.counts[key]
             home.gender = home.gender or gender
             home.title = home.title or title
     return people
@@ -298,8 +342,10 @@ def _person(
         person.last = words[0]
     else:
         person.first = words[0]
-    if person.gender is None and (person.first or not title):
-        person.gender = voted_gender(votes.get(person.first or words[0]))
+    if person.gender is None and person.first:
+        person.gender = voted_gender(votes.get(person.first))
+        if person.gender is None and person.last and not sum(votes.get(person.first, (0, 0))):
+            person.gender = voted_gender(votes.get(person.last))
     return person
 
 
@@ -317,24 +363,67 @@ def _home(
         return same[0] if len(same) == 1 else None
     word = words[0]
     if title in SURNAME_TITLES:
-        fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+        fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
     elif title is not None:
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
     else:
-        fits = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
+        named = by_first.get(word, []) + by_first.get(NICK_TO_FULL.get(word, ""), [])
+        fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if not fits:
             lasts = by_last.get(word, [])
-            fits = [p for p in lasts if p.gender == "male" or p.title in MALE_TITLES] or lasts
+            fits = (
+                [p for p in lasts if p.title and _address(p.title) == "mr"]
+                or [p for p in lasts if p.gender == "male" or p.title in MALE_TITLES]
+                or lasts
+                or named
+            )
+    if len(fits) > 1 and (title is None or _address(title) == "mr"):
+        fits = sorted(fits, key=lambda p: -p.weight)
+        if fits[0].weight >= 3 * fits[1].weight:
+            return fits[0]
     return fits[0] if len(fits) == 1 else None
 
 
-def _fits(person: Person, title: str | None, gender: str | None) -> bool:
+def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
     """Titles and genders agree: Mrs. Bennet is not Mr. Bennet."""
     if gender and person.gender and gender != person.gender:
         return False
-    return not (title and person.title and title != person.title)
+    if strict and gender and person.gender is None and person.title is None:
+        return False
+    return not (title and person.title and _address(title) != _address(person.title))
+
+
+ADDRESS_CLASSES = {
+    "mr": "mr",
+    "mister": "mr",
+    "monsieur": "mr",
+    "herr": "mr",
+    "signor": "mr",
+    "senor": "mr",
+    "señor": "mr",
+    "mrs": "mrs",
+    "madame": "mrs",
+    "mme": "mrs",
+    "frau": "mrs",
+    "signora": "mrs",
+    "senora": "mrs",
+    "señora": "mrs",
+    "miss": "miss",
+    "mademoiselle": "miss",
+    "mlle": "miss",
+    "fraulein": "miss",
+    "fräulein": "miss",
+    "signorina": "miss",
+    "dr": "dr",
+    "doctor": "dr",
+}
+
+
+def _address(title: str) -> str:
+    """Mr., Monsieur and Herr are one way of addressing a man; likewise for women."""
+    return ADDRESS_CLASSES.get(title, title)
 
 
 def _display(key: str) -> str:

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 
 from reader.model.attribution_tags import Evidence, ends_open, tag_after, tag_before
 from reader.model.characters import (
-    LOWER_WORD,
     NAME_PHRASE,
     NARRATOR,
     Cast,
+    Census,
     build_cast,
-    gender_votes,
     name_mentions,
     normalise,
     split_name,
@@ -73,26 +72,53 @@ def attribute_speakers(story: Story) -> None:
     """Fill ``beat.speaker`` for dialogue beats and ``story.characters``."""
     text = story.text
     turns = _turns(story)
-    tagged: Counter[str] = Counter()
-    first_person = 0
-    for turn in turns:
-        for ev in turn.evidence:
-            if ev is None:
-                continue
-            if ev.subject == "I":
-                first_person += 1
-            elif ev.subject[:1].isupper() and ev.subject.split()[0] not in ("He", "She"):
-                if ev.explicit:
-                    tagged[normalise(ev.subject)] += 1
-    lower_words = set(LOWER_WORD.findall(text, story.body_start, story.body_end))
-    mentions = name_mentions(text, story.body_start, story.body_end, lower_words)
-    counts = Counter(key for _, key in mentions)
-    votes = gender_votes(text[story.body_start : story.body_end])
-    cast = build_cast(counts, lower_words, votes, tagged, first_person >= FIRST_PERSON_MIN)
+    mentions, census = name_mentions(text, story.body_start, story.body_end)
+    first_person = _census_tags(turns, census)
+    cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     resolver = _Resolver(story, cast, mentions)
     resolver.run(turns)
     _fill_alternation(turns)
+    if NARRATOR in cast.people:
+        _name_narrator(turns, cast)
     _write_back(story, cast, turns)
+
+
+def _census_tags(turns: list[Turn], census: Census) -> int:
+    """Record speech-tag subjects as names; return how often "I" tags speech."""
+    first_person = 0
+    for turn in turns:
+        for ev in turn.evidence:
+            if ev is None or not ev.explicit:
+                continue
+            subject = ev.subject
+            words = subject.split()
+            if subject == "I":
+                first_person += 1
+            elif subject[0].isupper() and words[0] not in ("He", "She", "The", "His", "Her"):
+                key = normalise(subject)
+                census.tagged[key] += 1
+                if ev.inverted:
+                    census.inverted.add(key)
+            elif words[0] == "the" and len(words) <= 3 and _describes_someone(words[-1]):
+                key = normalise(subject)
+                census.tagged[key] += 1
+                if ev.inverted:
+                    census.inverted.add(key)
+    for key, n in list(census.tagged.items()):
+        if key.startswith("the ") and n < 2 and key.split()[1].islower():
+            del census.tagged[key]
+    return first_person
+
+
+def _describes_someone(noun: str) -> bool:
+    """ "the mariner" may name a character; "the girl" or "the other" only points to one."""
+    return (
+        noun.isalpha()
+        and noun not in MALE_NOUNS
+        and noun not in FEMALE_NOUNS
+        and noun
+        not in ("other", "former", "latter", "first", "second", "last", "one", "voice", "same")
+    )
 
 
 def _turns(story: Story) -> list[Turn]:
@@ -116,7 +142,10 @@ def _turns(story: Story) -> list[Turn]:
             prev_turn_para = beat.paragraph
         turn = turns[-1]
         turn.lines.append(beat)
-        turn.evidence.append(_evidence(text, beats, i))
+        found = _evidence(text, beats, i)
+        if found is None and len(turn.lines) == 1 and i > 0:
+            found = _lead_in(text, beats[i - 1], beat)
+        turn.evidence.append(found)
         previous_unclosed = _unclosed(text, beat, story)
     return turns
 
@@ -128,6 +157,19 @@ def _unclosed(text: str, beat: Beat, story: Story) -> bool:
         return False
     inner = text[beat.start + 1 : beat.end]
     return not inner.rstrip().endswith(('"', "”", "'", "’", "»"))
+
+
+def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
+    """A narration paragraph ending "...replied with great intrepidity," introduces the quote."""
+    if before.kind != "narration" or before.paragraph != beat.paragraph - 1:
+        return None
+    end = before.end
+    while end > before.start and text[end - 1] in "-—– \n":
+        end -= 1
+    if end <= before.start or text[end - 1] not in ",:":
+        return None
+    found = tag_before(text, before.start, end)
+    return found if found is not None and found.explicit else None
 
 
 def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
@@ -269,13 +311,15 @@ class _Resolver:
             return None
         previous = self.history[-1]
         if previous.last is None:
+            if len(self.history) >= 2 and previous.chained and not previous.continued:
+                return self.history[-2].last
             return None
         for name in previous.vocatives:
             if name != previous.last:
                 return name
-        if len(self.history) >= 2 and self.history[-2].chained is not None:
+        if len(self.history) >= 2 and previous.chained:
             before = self.history[-2]
-            if previous.chained and before.last and before.last != previous.last:
+            if before.last and before.last != previous.last:
                 return before.last
         return None
 
@@ -331,6 +375,39 @@ def _fill_alternation(turns: list[Turn]) -> None:
             turn.speaker = turn.last = after.speaker
             for beat in turn.lines:
                 beat.speaker = after.speaker
+
+
+def _name_narrator(turns: list[Turn], cast: Cast) -> None:
+    """The first-person narrator goes by the name the others call them in conversation."""
+    called: Counter[str] = Counter()
+    for i, turn in enumerate(turns):
+        if turn.speaker != NARRATOR:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(turns) and turns[j].scene == turn.scene:
+                other = turns[j]
+                if other.speaker != NARRATOR and (other.chained or turn.chained):
+                    called.update(set(other.vocatives) - {other.speaker})
+    ranked = called.most_common(2)
+    if not ranked or ranked[0][1] < 3:
+        return
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return
+    name = ranked[0][0]
+    person = cast.people.get(name)
+    if person is None or name == NARRATOR:
+        return
+    narrator = cast.people[NARRATOR]
+    narrator.aliases = sorted({name, *person.aliases})
+    narrator.gender = narrator.gender or person.gender
+    del cast.people[name]
+    for key, value in list(cast.lookup.items()):
+        if value == name:
+            cast.lookup[key] = NARRATOR
+    for turn in turns:
+        for beat in turn.lines:
+            if beat.speaker == name:
+                beat.speaker = NARRATOR
 
 
 def _write_back(story: Story, cast: Cast, turns: list[Turn]) -> None:
