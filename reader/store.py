@@ -141,15 +141,7 @@ class Store:
             ) from None
         self.path = self.directory / DB_NAME
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = None
-        try:
-            self._conn = self._open()
-        except sqlite3.DatabaseError as error:
-            if not _is_corrupt(error) or not self.path.exists():
-                raise ReaderError(
-                    f"cannot open {self.path} ({error}); check the data directory"
-                ) from None
-            self._conn = self._recover(error)
+        self._conn: sqlite3.Connection | None = self._connect()
 
     # -- opening -----------------------------------------------------------------------
 
@@ -176,8 +168,25 @@ class Store:
             raise
         return conn
 
-    def _recover(self, error: Exception) -> sqlite3.Connection:
-        """Keep the unreadable file aside (with its WAL) and start a fresh database."""
+    def _connect(self) -> sqlite3.Connection:
+        """Open the database; a damaged one is kept aside and a fresh one opened instead."""
+        try:
+            return self._open()
+        except sqlite3.DatabaseError as error:
+            if not _is_corrupt(error) or not self.path.exists():
+                raise ReaderError(
+                    f"cannot open {self.path} ({error}); check the data directory"
+                ) from None
+            self._set_aside(error)
+        try:
+            return self._open()
+        except sqlite3.DatabaseError as error:
+            raise ReaderError(
+                f"cannot create {self.path} ({error}); check the data directory"
+            ) from None
+
+    def _set_aside(self, error: Exception) -> None:
+        """Rename the unreadable file (with its WAL) with a timestamp: kept, never deleted."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
@@ -185,15 +194,20 @@ class Store:
             n += 1
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
         for suffix in ("", "-wal", "-shm"):
-            part = Path(f"{self.path}{suffix}")
-            if part.exists():
-                part.replace(Path(f"{aside}{suffix}"))
+            try:
+                Path(f"{self.path}{suffix}").replace(Path(f"{aside}{suffix}"))
+            except FileNotFoundError:
+                continue  # no such part, or another reader moved it first
+            except OSError as move_error:
+                raise ReaderError(
+                    f"saved state {self.path} is damaged and cannot be moved aside "
+                    f"({move_error.strerror}); move it away by hand"
+                ) from None
         print(
             f"reader: warning: saved state {self.path} was unreadable ({error}); "
             f"kept it as {aside.name} and started afresh",
             file=sys.stderr,
         )
-        return self._open()
 
     def _run(self, work: Callable[[sqlite3.Connection], T], write: bool = True) -> T:
         """``work`` under the lock, as one transaction when it writes: all saved, or none.
@@ -213,7 +227,8 @@ class Store:
                     if attempt == 0 and _is_corrupt(error):
                         conn.close()
                         self._conn = None
-                        self._conn = self._recover(error)
+                        self._set_aside(error)
+                        self._conn = self._connect()
                         continue
                     raise ReaderError(
                         f"cannot use the saved state in {self.path} ({error}); "
