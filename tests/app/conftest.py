@@ -45,8 +45,8 @@ def seeds_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "seeds"
     directory.mkdir(exist_ok=True)
     (directory / "keepers.md").write_text(STORY, encoding="utf-8")
-    (directory / "notes.txt").write_text(
-        'A Short Note\n\nThe kettle sang.\n\n"Tea?" she asked.\n', encoding="utf-8"
+    (directory / "notes.md").write_text(
+        '# A Short Note\n\nThe kettle sang.\n\n"Tea?" she asked.\n', encoding="utf-8"
     )
     return directory
 

@@ -112,6 +112,7 @@ class LibraryScreen(Screen):
         self._load()
 
     def on_screen_resume(self) -> None:
+        self.query_one(OptionList).focus()
         if self.entries:
             self._load()
 
