@@ -200,3 +200,18 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_old_style_gutenberg_footer_and_latin1(tmp_path):
+    text = (
+        "The Project Gutenberg EBook of Caf\u00e9 Stories\n\nTitle: Caf\u00e9 Stories\n\n"
+        "*** START OF THIS PROJECT GUTENBERG EBOOK CAF\u00c9 STORIES ***\n\n"
+        "Am\u00e9lie paid \u00a35 and left.\n\n"
+        "End of Project Gutenberg's Caf\u00e9 Stories, by Anonymous\n\n"
+        "*** END OF THIS PROJECT GUTENBERG EBOOK CAF\u00c9 STORIES ***\n\nLicence text.\n"
+    )
+    story = load_bytes(tmp_path, text.replace("\n", "\r\n").encode("latin-1"))
+    assert story.text == text
+    assert story.title == "Caf\u00e9 Stories"
+    assert [story.beat_text(b) for b in story.beats] == ["Am\u00e9lie paid \u00a35 and left."]
+    check_offsets(story)
