@@ -327,7 +327,8 @@ def test_html_to_text_never_fails_and_is_tidy(pieces):
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
 def test_html_stories_keep_the_offset_contract(tmp_path_factory, pieces):
-    html = "<html><body>" + "".join(pieces) + "<p>Last words.</p></body></html>"
+    # the story's first paragraph comes first: an unclosed <script> swallows what follows
+    html = "<html><body><p>First words.</p>" + "".join(pieces) + "</body></html>"
     path = tmp_path_factory.mktemp("h") / "page.html"
     path.write_text(html, encoding="utf-8")
     story = load_story(path)
