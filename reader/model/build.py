@@ -28,7 +28,12 @@ def build_story(loaded: LoadedText, source: str, attribute: bool = True) -> Stor
     """The full model of already-loaded text; ``attribute=False`` skips speakers."""
     text = loaded.text
     paragraphs = split_paragraphs(text, loaded.body_start, loaded.body_end)
+    title_marker = []
+    if paragraphs and loaded.title_span == (paragraphs[0].start, paragraphs[0].end):
+        title_marker = [loaded.title_span]
+        paragraphs = paragraphs[1:]
     body, drafts, markers = group_scenes(text, paragraphs)
+    markers = title_marker + markers
     style = detect_style(text, [(p.start, p.end) for p in body])
     scenes: list[Scene] = []
     number = 0

@@ -206,10 +206,10 @@ class Census:
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
 
 
-def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, str]], Census]:
-    """(offset, normalised phrase) of every name-like phrase, and the census of them."""
+def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], Census]:
+    """(start, end, normalised phrase) of every name-like phrase, and the census of them."""
     lower = Counter(LOWER_WORD.findall(text, start, end))
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     mid_caps: Counter[str] = Counter()
     mid_keys: Counter[str] = Counter()
     for match in NAME_RE.finditer(text, start, end):
@@ -228,8 +228,8 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, str]
             mid_keys[key] += 1
             for word in key.split():
                 mid_caps[word] += 1
-        found.append((pos, key))
-    counts = Counter(key for _, key in found)
+        found.append((pos, match.end(), key))
+    counts = Counter(key for _, _, key in found)
     return found, Census(counts, lower, mid_caps, mid_keys, gender_votes(text[start:end]))
 
 

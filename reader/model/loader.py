@@ -43,6 +43,8 @@ class LoadedText:
     body_start: int
     body_end: int
     title: str
+    title_span: tuple[int, int] | None = None
+    """Where a title line standing alone at the top of the body is (a heading, no beat)."""
 
 
 def load_text(path: str | Path) -> LoadedText:
@@ -73,7 +75,13 @@ def load_text(path: str | Path) -> LoadedText:
     if not text.strip():
         raise ReaderError(f"{path}: the file is empty; there is no story to show")
     start, end = gutenberg_body(text)
-    return LoadedText(text, start, end, find_title(text, start, end) or _title_from_path(path))
+    title = find_title(text, start, end)
+    span = None
+    if title is None:
+        line = title_line(text, start, end)
+        if line is not None:
+            title, span = line
+    return LoadedText(text, start, end, title or _title_from_path(path), span)
 
 
 def _converted(text: str, title: str | None, path: Path) -> LoadedText:
@@ -192,10 +200,10 @@ def find_title(text: str, start: int, end: int) -> str | None:
     heading = MARKDOWN_TITLE.match(text, start, min(end, start + 2000))
     if heading:
         return heading.group(1).strip()
-    return _title_line(text, start, end)
+    return None
 
 
-def _title_line(text: str, start: int, end: int) -> str | None:
+def title_line(text: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """A first line standing alone like a title ("THE LIGHTHOUSE KEEPER") before the prose."""
     from reader.model.markers import heading_title, is_subtitle
 
@@ -208,7 +216,15 @@ def _title_line(text: str, start: int, end: int) -> str | None:
     rest = text[first.end() : min(end, first.end() + 2000)]
     if len(rest.split()) < 20:
         return None
-    return line.title() if line.isupper() else line
+    span = (first.start(1), first.start(1) + len(first.group(1).rstrip()))
+    return (title_case(line) if line.isupper() else line), span
+
+
+def title_case(line: str) -> str:
+    """THE CARTOGRAPHER’S DAUGHTER → The Cartographer’s Daughter (not Cartographer’S)."""
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "but", "for", "by"}
+    words = line.lower().split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _title_from_path(path: Path) -> str:

@@ -20,7 +20,6 @@ NUMBER = (
 
 SEPARATOR_CHARS = frozenset("*~=_#+-–—•·◇◆●○◦∗⁂§.oOxX0 \t")
 SYMBOLS = frozenset("*~=_#+-–—•·◇◆●○◦∗⁂§0")
-LETTER_BREAKS = re.compile(r"(?i:[ox]{3,})")
 SCENE_BREAK_WORDS = re.compile(r"^\s*\[\s*(?i:scene\s+break|break|line\s+break)\s*\]\s*$")
 CHAPTER = re.compile(
     rf"""^\s*(?:
@@ -53,8 +52,9 @@ def is_separator(line: str) -> bool:
     if not letters:
         return True
     if any(ch in SYMBOLS for ch in stripped):
-        return True
-    return bool(LETTER_BREAKS.fullmatch(letters))
+        return True  # -x-, o0o
+    alternating = all(a.isupper() != b.isupper() for a, b in zip(letters, letters[1:]))
+    return len(letters) >= 3 and alternating and "." not in stripped  # xXx, oOo
 
 
 def heading_title(line: str) -> str | None:
@@ -78,10 +78,9 @@ def _looks_like_prose(sub: str) -> bool:
     words = sub.split()
     if not words:
         return False
-    if sub.rstrip().endswith((".", ",", ";", "?", "!", '"', "'")) and len(words) > 4:
+    if len(words) > 12 or any(mark in sub for mark in '"“”‘'):
         return True
-    lower = sum(1 for w in words if w[:1].islower() and w.lower() not in SMALL_WORDS)
-    return lower > max(1, len(words) // 3)
+    return words[0][:1].islower()
 
 
 SMALL_WORDS = frozenset(
@@ -96,8 +95,10 @@ def is_subtitle(line: str) -> bool:
         return False
     if stripped.isupper() and any(ch.isalpha() for ch in stripped):
         return len(stripped) <= 160 and line.count("\n") <= 3
-    if len(stripped) > 70 or "\n" in line.strip():
+    if len(stripped) > 70 or "\n" in line.strip() or stripped.endswith(("!", "?", "…")):
         return False
+    if stripped.endswith(".") and len(stripped.split()) < 3:
+        return False  # "More." is a sentence
     words = stripped.rstrip(".").split()
     if len(words) > 10:
         return False

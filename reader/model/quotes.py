@@ -60,6 +60,7 @@ WRITTEN = re.compile(
     r"\b(?:read|ran|wrote|written|inscription|inscribed|lettered|printed|engraved)"
     r"\s*[:,]?\s*(?:--|—)?\s*$"
 )
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 DECADE = re.compile(r"\d\d(?:s|th)?")
 SPEECH_VERBS = frozenset(
     "said says say cried cries asked asks answered answers replied replies whispered "
@@ -218,9 +219,9 @@ def _single_closes(text: str, pos: int, start: int, end: int, open_at: int) -> b
     after = text[pos + 1] if pos + 1 < end else " "
     if before.isspace() or after.isalnum():
         return False  # an opener, or an apostrophe inside a word (don't)
-    if before in "sS" or text[pos - 2 : pos].lower() == "in":
-        # "the boys' coats", "goin' home": a possessive or a dropped g when the next
-        # single mark in the paragraph closes again before any new quote opens.
+    if before.isalpha():
+        # "the boys' coats", "goin' home", "an' I": a possessive or dropped letters when
+        # the next single mark in the paragraph closes again before any new quote opens.
         for later in re.finditer(r"['’‘]", text[pos + 1 : end]):
             at = pos + 1 + later.start()
             if _single_opens(text, at, start, end):
@@ -264,18 +265,29 @@ def _is_scare_quote(text: str, span: tuple[int, int], start: int, end: int) -> b
 
 
 def _dash_speech(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """— Speech, said she. — More speech.  Dashes alternate speech and narration, and a
-    speech tag after a comma or question mark ("— Home, said Marie.") is narration too."""
+    """— Speech, said she. — More speech.
+
+    A dash after white space starts a new piece: speech when it opens with a capital after
+    the end of a sentence, a speech tag (narration) when it opens in lowercase; and a tag
+    after a comma or question mark ("— Home, said Marie.") is narration too.
+    """
     cuts = [start]
     for match in re.finditer(r"(?<=\s)[—―–]|[—―–](?=\s*[,.]\s)", text[start + 1 : end]):
         cuts.append(start + 1 + match.start())
     cuts.append(end)
     spans = []
-    for index in range(0, len(cuts) - 1, 2):
+    speech = True
+    for index in range(len(cuts) - 1):
         seg_start, seg_end = cuts[index], cuts[index + 1]
+        if index:
+            opening = text[seg_start + 1 : seg_end].lstrip()[:1]
+            ended = text[cuts[index - 1] : seg_start].rstrip()[-1:] in ".!?…"
+            speech = opening.isupper() and (ended or not speech) or opening in '"“«'
+        if not speech:
+            continue
         tag = DASH_TAG.search(text, seg_start, seg_end)
         if tag:
-            sentence_end = re.compile(r"[.!?…](?=\s|$)").search(text, tag.end(), seg_end)
+            sentence_end = SENTENCE_END.search(text, tag.end(), seg_end)
             resume = sentence_end.end() if sentence_end else seg_end
             spans.append((seg_start, tag.start()))
             while resume < seg_end and text[resume].isspace():

@@ -15,7 +15,10 @@ Whatever no rule settles stays ``None``: a wrong name is worse than none.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,6 +26,7 @@ from reader.model.attribution_tags import Evidence, ends_open, tag_after, tag_be
 from reader.model.characters import (
     NAME_PHRASE,
     NARRATOR,
+    NOT_NAMES,
     Cast,
     Census,
     build_cast,
@@ -47,7 +51,16 @@ VOCATIVE = re.compile(
     rf"(?:^[\"“'‘]?[ \t\n]*|[,;!?—][ \t\n]+|\b(?:[Dd]ear|[Oo]h|O|[Aa]h|[Ww]ell|[Yy]es|[Nn]o)[ \t\n,]+)"
     rf"(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,!?.;]|[\"”'’]|—|--|$))"
 )
+SUBJECT_BEFORE = re.compile(
+    r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*)|\b(?:and|but|then|when|while|as|that|though|if|so|"
+    r"till|until|before|after|because|where|whilst|now|yet)[ \t\n]+)$"
+)
+SUBJECT_AFTER = re.compile(
+    r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:of|and|or|for|to|in|at|with|on|by|from|as|but|nor|"
+    r"than|who|whom|whose|which|the|a|an)\b)[a-z]+"
+)
 FIRST_PERSON_MIN = 3
+PROMINENCE = float(os.environ.get("PROM", "0"))
 WINDOW = 4000
 """How far back (in characters) a pronoun looks for its antecedent."""
 
@@ -63,21 +76,30 @@ class Turn:
     speaker: str | None = None
     last: str | None = None
     vocatives: list[str] = field(default_factory=list)
+    unknown_vocatives: list[str] = field(default_factory=list)
+    """Names addressed in the last quote that match no character ("Jake")."""
     continued: bool = False
     chained: bool = False
     """Follows the previous turn with no narration paragraph between them."""
 
 
-def attribute_speakers(story: Story) -> None:
-    """Fill ``beat.speaker`` for dialogue beats and ``story.characters``."""
+def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> None:
+    """Fill ``beat.speaker`` for dialogue beats and ``story.characters``.
+
+    ``trace``, when given, receives the rule that decided each beat (by beat start),
+    for studying the sieve."""
     text = story.text
     turns = _turns(story)
     mentions, census = name_mentions(text, story.body_start, story.body_end)
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
-    resolver = _Resolver(story, cast, mentions)
+    resolver = _Resolver(story, cast, mentions, trace)
+    for key, count in census.counts.items():
+        name = cast.lookup.get(key)
+        if name:
+            resolver.weight[name] = resolver.weight.get(name, 0) + count
     resolver.run(turns)
-    _fill_alternation(turns)
+    _fill_alternation(turns, trace)
     if NARRATOR in cast.people:
         _name_narrator(turns, cast)
     _write_back(story, cast, turns)
@@ -191,13 +213,28 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
 class _Resolver:
     """Resolve names, pronouns and descriptions to characters, turn by turn."""
 
-    def __init__(self, story: Story, cast: Cast, mentions: list[tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        story: Story,
+        cast: Cast,
+        mentions: list[tuple[int, int, str]],
+        trace: dict[int, str] | None = None,
+    ) -> None:
+        self.trace = trace
         self.story = story
         self.text = story.text
         self.cast = cast
-        self.positions = [pos for pos, _ in mentions]
-        self.mention_keys = [key for _, key in mentions]
+        self.positions = [pos for pos, _, _ in mentions]
+        self.ends = [end for _, end, _ in mentions]
+        self.mention_keys = [key for _, _, key in mentions]
+        self.flags: dict[int, tuple[bool, bool]] = {}
+        dialogue = [b for b in story.beats if b.kind == "dialogue"]
+        self.quote_starts = [b.start for b in dialogue]
+        self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
+        self.by_para: dict[int, Turn] = {}
+        self.weight: dict[str, int] = {}
+        self.why = ""
 
     def run(self, turns: list[Turn]) -> None:
         scene = -1
@@ -207,14 +244,16 @@ class _Resolver:
                 scene = turn.scene
             self._turn(turn)
             self.history.append(turn)
+            self.by_para[turn.para] = turn
 
     def _turn(self, turn: Turn) -> None:
         text = self.text
-        turn.vocatives = _vocatives(text, turn.lines[-1], self.cast)
+        turn.vocatives = _vocatives(text, turn.lines[-1], self.cast, turn.unknown_vocatives)
         excluded = set(_vocatives(text, turn.lines[0], self.cast))
         previous = self.history[-1] if self.history else None
         if turn.continued and previous is not None and previous.last:
             speakers = [previous.last] * len(turn.lines)
+            self._note(turn.lines, "continued")
         else:
             speakers = [None] * len(turn.lines)
         explicit_any = any(ev is not None and ev.explicit for ev in turn.evidence)
@@ -222,14 +261,26 @@ class _Resolver:
             if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
                 continue
             speakers[k] = self._resolve(ev, turn, excluded)
+            if self.trace is not None:
+                kind = "tag" if ev.explicit else "action"
+                head = ev.subject.split()[0].lower()
+                form = "name" if ev.subject[0].isupper() and head not in ("he", "she", "the",
+                                                                         "his", "her") else head
+                self.trace[turn.lines[k].start] = f"{kind}:{form}"
         _share_within(speakers)
         if speakers[0] is None:
             guess = self._alternate(turn)
             if guess is not None:
+                self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _note(self, lines: list[Beat], rule: str) -> None:
+        if self.trace is not None:
+            for beat in lines:
+                self.trace.setdefault(beat.start, rule)
 
     def _resolve(self, ev: Evidence, turn: Turn, excluded: set[str]) -> str | None:
         subject = ev.subject
@@ -272,38 +323,71 @@ class _Resolver:
         for name in self._candidates(pos, turn, local_only=True):
             if name not in skip and self.cast.gender(name) == gender and not other:
                 return name
-        for name in self._candidates(pos, turn):
-            if name not in skip and self.cast.gender(name) == gender:
-                return name
-        return None
+        fitting = [
+            name
+            for name in self._candidates(pos, turn)
+            if name not in skip and self.cast.gender(name) == gender
+        ]
+        if not fitting:
+            return None
+        weight = self.weight
+        return max(
+            enumerate(fitting[:6]),
+            key=lambda item: PROMINENCE * math.log(1 + weight.get(item[1], 0)) - item[0],
+        )[1]
 
     def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> list[str]:
-        """Characters by salience: this paragraph's narration, recent speakers, mentions."""
-        para = self.story.paragraphs[turn.para]
+        """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
+        the subjects of its narration, then anyone else its narration names."""
+        paragraphs = self.story.paragraphs
         out: list[str] = []
-        for key in self._mentions_between(para.start, pos):
-            name = self.cast.lookup.get(key)
-            if name and name not in out:
-                out.append(name)
+        local = self._mention_names(paragraphs[turn.para].start, pos)
+        _extend(out, (n for n, subject, quoted in local if subject and not quoted))
+        _extend(out, (n for n, _, quoted in local if not quoted))
         if local_only:
             return out
-        for past in reversed(self.history[-6:]):
-            for name in (past.last, past.speaker, *past.vocatives):
-                if name and name not in out:
-                    out.append(name)
-        for key in self._mentions_between(max(0, para.start - WINDOW), para.start):
-            name = self.cast.lookup.get(key)
-            if name and name not in out:
-                out.append(name)
+        floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
+        index = turn.para - 1
+        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
+            para = paragraphs[index]
+            spoken = self.by_para.get(index)
+            if spoken is not None:
+                _extend(out, (n for n in (spoken.speaker, spoken.last) if n))
+            found = self._mention_names(para.start, para.end)
+            _extend(out, (n for n, subject, quoted in found if subject and not quoted))
+            _extend(out, (n for n, _, quoted in found if not quoted))
+            if spoken is not None:
+                _extend(out, spoken.vocatives)
+            index -= 1
         return out
 
-    def _mentions_between(self, start: int, end: int) -> list[str]:
-        """Mention keys in ``[start, end)``, nearest to ``end`` first."""
-        from bisect import bisect_left
-
+    def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
+        """(character, is a sentence subject, inside a quote) for mentions in
+        ``[start, end)``, nearest to ``end`` first."""
         lo = bisect_left(self.positions, start)
         hi = bisect_left(self.positions, end)
-        return self.mention_keys[lo:hi][::-1]
+        found = []
+        for k in range(hi - 1, lo - 1, -1):
+            name = self.cast.lookup.get(self.mention_keys[k])
+            if name is None:
+                continue
+            flags = self.flags.get(k)
+            if flags is None:
+                flags = self.flags[k] = self._flags(k)
+            found.append((name, *flags))
+        return found
+
+    def _flags(self, k: int) -> tuple[bool, bool]:
+        pos, end = self.positions[k], self.ends[k]
+        i = bisect_right(self.quote_starts, pos) - 1
+        quoted = i >= 0 and self.quote_ends[i] > pos
+        before = SUBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
+        subject = bool(
+            before
+            and (before.group(1) is not None or SUBJECT_AFTER.match(self.text, end, end + 30))
+            and self.text[end : end + 1] not in ("'", "’")
+        )
+        return subject, quoted
 
     def _alternate(self, turn: Turn) -> str | None:
         """Turn-taking: answer the one who spoke, or the one addressed."""
@@ -312,16 +396,25 @@ class _Resolver:
         previous = self.history[-1]
         if previous.last is None:
             if len(self.history) >= 2 and previous.chained and not previous.continued:
+                self.why = "skip"
                 return self.history[-2].last
             return None
         for name in previous.vocatives:
             if name != previous.last:
+                self.why = "addressed"
                 return name
         if len(self.history) >= 2 and previous.chained:
             before = self.history[-2]
             if before.last and before.last != previous.last:
+                self.why = "two"
                 return before.last
         return None
+
+
+def _extend(out: list[str], names) -> None:
+    for name in names:
+        if name not in out:
+            out.append(name)
 
 
 def _share_within(speakers: list[str | None]) -> None:
@@ -350,17 +443,21 @@ def _has_title(cast: Cast, name: str, noun: str) -> bool:
     return title == noun or any(split_name(normalise(a))[0] == noun for a in person.aliases)
 
 
-def _vocatives(text: str, beat: Beat, cast: Cast) -> list[str]:
-    """Characters addressed by name in the quote: "Doctor, don't tell her"."""
+def _vocatives(text: str, beat: Beat, cast: Cast, raw: list[str] | None = None) -> list[str]:
+    """Characters addressed by name in the quote: "Doctor, don't tell her".
+
+    Names not in the cast go to ``raw`` (normalised) when it is given."""
     found = []
     for match in VOCATIVE.finditer(text, beat.start, beat.end):
         name = cast.find(match.group("name"))
         if name and name not in found:
             found.append(name)
+        elif name is None and raw is not None:
+            raw.append(normalise(match.group("name")))
     return found
 
 
-def _fill_alternation(turns: list[Turn]) -> None:
+def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) -> None:
     """Back-fill the opening lines of an exchange from the first two known speakers."""
     for i in range(len(turns) - 3, -1, -1):
         turn = turns[i]
@@ -375,6 +472,8 @@ def _fill_alternation(turns: list[Turn]) -> None:
             turn.speaker = turn.last = after.speaker
             for beat in turn.lines:
                 beat.speaker = after.speaker
+                if trace is not None:
+                    trace[beat.start] = "backfill"
 
 
 def _name_narrator(turns: list[Turn], cast: Cast) -> None:
@@ -388,16 +487,25 @@ def _name_narrator(turns: list[Turn], cast: Cast) -> None:
                 other = turns[j]
                 if other.speaker != NARRATOR and (other.chained or turn.chained):
                     called.update(set(other.vocatives) - {other.speaker})
+                    called.update(f"?{key}" for key in set(other.unknown_vocatives))
     ranked = called.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return
     name = ranked[0][0]
+    narrator = cast.people[NARRATOR]
+    if name.startswith("?"):
+        key = name[1:]
+        title, words = split_name(key)
+        if title is not None or len(words) != 1 or key in NOT_NAMES:
+            return
+        narrator.aliases = [key.capitalize()]
+        cast.lookup[key] = NARRATOR
+        return
     person = cast.people.get(name)
     if person is None or name == NARRATOR:
         return
-    narrator = cast.people[NARRATOR]
     narrator.aliases = sorted({name, *person.aliases})
     narrator.gender = narrator.gender or person.gender
     del cast.people[name]

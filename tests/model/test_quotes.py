@@ -139,3 +139,18 @@ def test_elided_years_are_apostrophes_in_single_quote_texts():
 def test_lowercase_quote_with_a_speech_tag_is_dialogue():
     text = 'She was lost; "and besides, what use is a map," thought Alice, "with no roads?"'
     assert dialogue_of(text) == ['"and besides, what use is a map,"', '"with no roads?"']
+
+
+def test_dash_after_a_tag_starts_new_speech():
+    assert beats_of("— Home, he said. — It is late.\n— Go.\n— Now.") == [
+        ("dialogue", "— Home,"),
+        ("narration", "he said."),
+        ("dialogue", "— It is late."),
+        ("dialogue", "— Go."),
+        ("dialogue", "— Now."),
+    ]
+
+
+def test_dropped_letters_are_not_closing_marks():
+    text = "'The boys' coats are wet, an' I'm cold.' He shivered.\n\n'Here,' said Ann.\n\n'Ta.'"
+    assert dialogue_of(text)[0] == "'The boys' coats are wet, an' I'm cold.'"

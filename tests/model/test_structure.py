@@ -1,5 +1,10 @@
 """Paragraphs and scenes: layouts and markers, one small text per rule."""
 
+import pathlib
+import tempfile
+
+from reader.model.build import build_story
+from reader.model.loader import load_text
 from tests.model.helpers import story_of
 
 PROSE = "The wind came off the harbour and rattled the shutters all night long."
@@ -134,3 +139,29 @@ def test_gutenberg_header_and_licence_are_left_out_of_the_body():
     story = story_of(text)
     assert [story.text[b.start : b.end] for b in story.beats] == [PROSE]
     assert story.beats[0].start == text.index(PROSE)
+
+
+def test_a_short_sentence_after_a_heading_is_story_not_subtitle():
+    story = story_of(f"CHAPTER I\n\n{PROSE}\n\nCHAPTER II\n\nMore.")
+    assert story.text[story.beats[-1].start : story.beats[-1].end] == "More."
+
+
+def test_chapter_heading_with_a_sentence_like_subtitle():
+    assert titles(f"Chapter 1. In which a map is found\n\n{PROSE}")[0] == (
+        "Chapter 1. In which a map is found"
+    )
+
+
+def test_letter_runs_are_not_separators():
+    for line in ["Ooo.", "xxx", "ooo"]:
+        assert len(story_of(f"{PROSE}\n\n{line}\n\n{PROSE}").scenes) == 1, line
+
+
+def test_a_title_line_names_the_story_and_is_no_beat():
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "x.txt"
+        path.write_text(f"THE CARTOGRAPHER’S DAUGHTER\n\n{PROSE}\n\n{PROSE}\n", encoding="utf-8")
+        story = build_story(load_text(path), str(path))
+    assert story.title == "The Cartographer’s Daughter"
+    assert story.text[story.beats[0].start : story.beats[0].end] == PROSE
