@@ -166,23 +166,26 @@ def title_gender(title: str | None) -> str | None:
 
 
 def gender_votes(text: str) -> dict[str, list[int]]:
-    """Name word → [male, female] pronoun votes from "Missy rolled her eyes." and kin."""
+    """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin.
+
+    "her" counts apart: it is also the object of a man's action ("he kissed her hand")."""
     votes: dict[str, list[int]] = {}
     for match in GENDER_CUE.finditer(text):
         word = match.group(1) or match.group(3)
         pronoun = (match.group(2) or match.group(4)).lower()
-        slot = votes.setdefault(word.lower(), [0, 0])
-        slot[0 if pronoun in ("his", "himself", "he") else 1] += 1
+        slot = votes.setdefault(word.lower(), [0, 0, 0])
+        slot[0 if pronoun in ("his", "himself", "he") else 2 if pronoun == "her" else 1] += 1
     return votes
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
     if not votes:
         return None
-    male, female = votes
-    if male >= 2 and male >= 3 * female:
+    male, strong, her = votes
+    female = strong + her / 3
+    if male >= 2 and male >= 2 * female:
         return "male"
-    if female >= 2 and female >= 3 * male:
+    if female >= 1.5 and female >= 2 * male:
         return "female"
     return None
 
@@ -342,9 +345,11 @@ def _person(
         person.last = words[0]
     else:
         person.first = words[0]
+    if person.gender is None and key.startswith("the "):
+        person.gender = voted_gender(votes.get(words[-1]))
     if person.gender is None and person.first:
         person.gender = voted_gender(votes.get(person.first))
-        if person.gender is None and person.last and not sum(votes.get(person.first, (0, 0))):
+        if person.gender is None and person.last and not sum(votes.get(person.first, ())):
             person.gender = voted_gender(votes.get(person.last))
     return person
 

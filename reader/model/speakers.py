@@ -264,8 +264,11 @@ class _Resolver:
             if self.trace is not None:
                 kind = "tag" if ev.explicit else "action"
                 head = ev.subject.split()[0].lower()
-                form = "name" if ev.subject[0].isupper() and head not in ("he", "she", "the",
-                                                                         "his", "her") else head
+                form = (
+                    "name"
+                    if ev.subject[0].isupper() and head not in ("he", "she", "the", "his", "her")
+                    else head
+                )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
         _share_within(speakers)
         if speakers[0] is None:
@@ -323,18 +326,16 @@ class _Resolver:
         for name in self._candidates(pos, turn, local_only=True):
             if name not in skip and self.cast.gender(name) == gender and not other:
                 return name
-        fitting = [
-            name
-            for name in self._candidates(pos, turn)
-            if name not in skip and self.cast.gender(name) == gender
-        ]
-        if not fitting:
-            return None
-        weight = self.weight
-        return max(
-            enumerate(fitting[:6]),
-            key=lambda item: PROMINENCE * math.log(1 + weight.get(item[1], 0)) - item[0],
-        )[1]
+        unsure = None
+        for name in self._candidates(pos, turn):
+            if name in skip:
+                continue
+            known = self.cast.gender(name)
+            if known == gender:
+                return name
+            if known is None and unsure is None:
+                unsure = name
+        return unsure
 
     def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> list[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
