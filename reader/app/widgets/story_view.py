@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
+from rich.color import Color, blend_rgb
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -63,13 +64,13 @@ class StoryView(ScrollView, can_focus=True):
         color: $foreground;
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
-        & > .story-view--current { background: $primary 18%; }
+        & > .story-view--current { background: $primary-muted; }
         & > .story-view--bar { color: $accent; }
-        & > .story-view--future { color: $text-muted; }
+        & > .story-view--future { }
         & > .story-view--heading { color: $accent; text-style: bold; }
-        & > .story-view--hit { background: $warning 35%; }
+        & > .story-view--hit { background: $warning-muted; }
         & > .story-view--hit-current { background: $warning; color: $background; }
-        & > .story-view--unknown { color: $text-muted; text-style: italic; }
+        & > .story-view--unknown { text-style: italic; }
     }
     """
 
@@ -328,7 +329,7 @@ class StoryView(ScrollView, can_focus=True):
 
     def _empty_strip(self, width: int) -> Strip:
         text = Text("  This story has no text to show.", style=self.rich_style)
-        return Strip(text.render(self.app.console)).extend_cell_length(width, self.rich_style)
+        return Strip(_segments(text, self.app.console)).extend_cell_length(width, self.rich_style)
 
     def _forget(self, beat: int) -> None:
         if 0 <= beat < self.total:
@@ -346,7 +347,8 @@ class StoryView(ScrollView, can_focus=True):
         is_current = block == current_block
         future = block > current_block
         margin = Segment(" " * layout.margin(width), base)
-        text_style = base + get("story-view--future", partial=True) if future else base
+        muted = _muted(base)
+        text_style = base + muted + get("story-view--future", partial=True) if future else base
         if is_current and layout.mode == "beats":
             text_style = text_style + get("story-view--current", partial=True)
         bar = Segment("▌ ", base + get("story-view--bar", partial=True))
@@ -369,18 +371,18 @@ class StoryView(ScrollView, can_focus=True):
             scene = story.scenes[first.scene]
             title = Text(visible(scene.title), style=base + get("story-view--heading"))
             title.truncate(size, overflow="ellipsis")
-            strips.append(finish([blank_gutter, *title.render(console)], base))
+            strips.append(finish([blank_gutter, *_segments(title, console)], base))
             strips.append(finish([], base))
         if layout.mode == "beats" and first.kind == "dialogue":
             colour = self.colours.style(first.speaker, dark)
             if colour is None:
-                label = Text(UNKNOWN_LABEL, style=text_style + get("story-view--unknown"))
+                label = Text(UNKNOWN_LABEL, style=text_style + muted + get("story-view--unknown"))
             else:
                 label = Text(
                     visible(first.speaker or ""), style=text_style + colour + Style(bold=True)
                 )
             label.truncate(size, overflow="ellipsis")
-            strips.append(finish([gutter, *label.render(console)], text_style))
+            strips.append(finish([gutter, *_segments(label, console)], text_style))
 
         start, end = layout.span(block)
         content = Text(visible(story.text[start:end]), style=text_style, end="")
@@ -396,7 +398,7 @@ class StoryView(ScrollView, can_focus=True):
         self._stylize_hits(content, start, end)
         for line_start, line_end in layout.lines(block):
             piece = content[line_start:line_end]
-            strips.append(finish([gutter, *piece.render(console)], text_style))
+            strips.append(finish([gutter, *_segments(piece, console)], text_style))
         strips.append(finish([], base))
         return strips
 
@@ -410,3 +412,19 @@ class StoryView(ScrollView, can_focus=True):
             hit = self.hits[index]
             name = "story-view--hit-current" if index == self.hit_index else "story-view--hit"
             content.stylize(get(name, partial=True), hit.start - start, hit.end - start)
+
+
+def _segments(text: Text, console) -> list[Segment]:
+    """``text`` as segments; unlike ``Text.render``, keeps its base style without spans."""
+    if not text.spans:
+        style = text.style if isinstance(text.style, Style) else console.get_style(text.style)
+        return [Segment(text.plain, style)] if text.plain else []
+    return list(text.render(console))
+
+
+def _muted(base: Style) -> Style:
+    """The text colour faded towards the background: readable, but quieter."""
+    if base.color is None or base.bgcolor is None:
+        return Style(dim=True)
+    faded = blend_rgb(base.bgcolor.get_truecolor(), base.color.get_truecolor(), 0.6)
+    return Style(color=Color.from_triplet(faded))
