@@ -68,10 +68,15 @@ class Layout:
         size = self.text_width(width)
         text = self.story.text
         heights = []
+        extra = self.extra
+        span = self.span
         for block in range(len(self.firsts)):
-            start, end = self.span(block)
-            lines = len(wrap(visible(text[start:end]), size))
-            heights.append(self.extra(block) + lines + 1)
+            start, end = span(block)
+            if end - start <= size and "\n" not in (chunk := text[start:end]) and chunk.isascii():
+                lines = 1  # most beats are short: no need to wrap them
+            else:
+                lines = len(wrap(visible(text[start:end]), size))
+            heights.append(extra(block) + lines + 1)
         self.prefix = [0, *accumulate(heights)]
 
     @property

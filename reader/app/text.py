@@ -22,6 +22,22 @@ _CONTROL[0x2029] = 0x20
 _CONTROL[0x200B] = 0x20
 
 WORD = re.compile(r"\S+")
+NOT_NARROW = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a"
+    "\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\u2e80-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f000-\U0001faff\U00020000-\U0003fffd\ud800-\udfff]"
+)
+"""Characters that are not one cell wide (wide, combining, zero-width): the slow path."""
+_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(width: int) -> re.Pattern[str]:
+    pattern = _LINES.get(width)
+    if pattern is None:
+        pattern = re.compile(rf"\S.{{0,{width - 1}}}(?=\s|$)|\S{{1,{width}}}", re.DOTALL)
+        _LINES[width] = pattern
+    return pattern
 
 
 def visible(text: str) -> str:
@@ -35,6 +51,25 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     Breaks at white space; a word wider than the line is cut. Spans never include the
     white space between lines. An empty or blank text is one empty line.
     """
+    width = max(1, width)
+    if not NOT_NARROW.search(text):
+        return wrap_narrow(text, width)
+    return wrap_cells(text, width)
+
+
+def wrap_narrow(text: str, width: int) -> list[tuple[int, int]]:
+    """``wrap`` for text whose every character is one cell: a regex wraps it in C."""
+    lines = []
+    for match in _line_pattern(width).finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
+    """``wrap`` measuring every word in cells (wide and combining characters)."""
     width = max(1, width)
     lines: list[tuple[int, int]] = []
     start = -1

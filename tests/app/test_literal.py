@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reader.app.text import visible, wrap
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.app.text import visible, wrap, wrap_cells, wrap_narrow
 
 from .story import screen_text
 from .test_keys import start
@@ -42,3 +45,16 @@ async def test_markup_and_escapes_are_shown_literally(make_app, tmp_path):
         assert "[link=http://x]click[/link]" in screen
         assert "␛[31malert␛[0m" in screen
         assert "bell.␇" in screen
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab cdéf“”—\n\t"), max_size=200),
+    st.integers(min_value=1, max_value=30),
+)
+def test_fast_wrap_matches_the_word_wrap(text, width):
+    shown = visible(text)
+    assert wrap_narrow(shown, width) == wrap_cells(shown, width)
+
+
+def test_wide_characters_wrap_by_cells():
+    assert wrap("日本語日本語", 5) == [(0, 2), (2, 4), (4, 6)]
