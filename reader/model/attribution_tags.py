@@ -48,7 +48,10 @@ _DET = (
     r"[Aa]nother|[Oo]ne)"
 )
 _PRON = r"(?:[Hh]e|[Ss]he|I)"
-_DESC = rf"{_DET}[ \t\n]+(?:[a-z'-]+[ \t\n]+){{0,3}}?[a-z'-]+"
+_DESC = (
+    rf"{_DET}[ \t\n]+(?:[a-z'-]+[ \t\n]+){{0,3}}?(?:[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?"
+    rf"|(?:{NAME_PHRASE}))"
+)
 _ADV = r"(?:[a-z]+ly[ \t\n]+)?"
 _STOP = (
     r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:[a-z]+ly|[a-z]+ing|to|in|with|at|as|"
@@ -81,9 +84,14 @@ ACTION_SUBJECT = re.compile(
 )
 SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 RELATIVE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE}),?[ \t\n]+who\b")
-SENTENCE_SUBJECT = re.compile(
-    rf"(?<![a-z][ \t\n])(?<!\b(?:to|at|of|by|on|in)[ \t\n])(?P<subj>{NAME_PHRASE}|{_PRON}\b)"
+_CLAUSE_START = "|".join(
+    [r"^", r"(?<=[,;:(—-][ \t\n])", r"(?<=[,;:(—-])"]
+    + [
+        rf"(?<=\b{w}[ \t\n])"
+        for w in "and but then when whenever while as so till until after before where if".split()
+    ]
 )
+SENTENCE_SUBJECT = re.compile(rf"(?:{_CLAUSE_START})(?P<subj>{NAME_PHRASE}|{_PRON}\b)")
 CLOSING = "\"”'’»›"
 TAG_PUNCT = ",!?—–-…"
 

@@ -31,7 +31,7 @@ SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur madame herr frau signor
 
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-_PARTICLE = r"(?:de|van|von|du|da|di|del|della|la|le|St\.?)"
+_PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
@@ -135,6 +135,9 @@ class Cast:
         name = self.lookup.get(key)
         if name is None and key.startswith("the "):
             name = self.lookup.get(key[4:])
+        while name is None and " " in key and key.split()[0] not in TITLES:
+            key = key.split(" ", 1)[1]
+            name = self.lookup.get(key)
         return name
 
     def gender(self, name: str | None) -> str | None:

@@ -22,7 +22,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.model.attribution_tags import Evidence, ends_open, tag_after, tag_before
+from reader.model.attribution_tags import (
+    Evidence,
+    ends_open,
+    tag_after,
+    tag_before,
+)
 from reader.model.characters import (
     NAME_PHRASE,
     NARRATOR,
@@ -59,6 +64,8 @@ SUBJECT_AFTER = re.compile(
     r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:of|and|or|for|to|in|at|with|on|by|from|as|but|nor|"
     r"than|who|whom|whose|which|the|a|an)\b)[a-z]+"
 )
+NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
+"""A name closing a description: "the more candid Lady Bertram"."""
 FIRST_PERSON_MIN = 3
 PROMINENCE = float(os.environ.get("PROM", "0"))
 WINDOW = 4000
@@ -182,16 +189,16 @@ def _unclosed(text: str, beat: Beat, story: Story) -> bool:
 
 
 def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
-    """A narration paragraph ending "...replied with great intrepidity," introduces the quote."""
+    """A narration paragraph that introduces the quote: "...replied with great intrepidity,"
+    or "Mr Shepherd presumed to say--"."""
     if before.kind != "narration" or before.paragraph != beat.paragraph - 1:
         return None
     end = before.end
-    while end > before.start and text[end - 1] in "-—– \n":
-        end -= 1
-    if end <= before.start or text[end - 1] not in ",:":
-        return None
-    found = tag_before(text, before.start, end)
-    return found if found is not None and found.explicit else None
+    last = text[end - 1]
+    if last in ",:—–-":
+        found = tag_before(text, before.start, end)
+        return found if found is not None and found.explicit else None
+    return None
 
 
 def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
@@ -272,7 +279,7 @@ class _Resolver:
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
         _share_within(speakers)
         if speakers[0] is None:
-            guess = self._alternate(turn)
+            guess = self._alternate(turn, excluded)
             if guess is not None:
                 self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
@@ -298,6 +305,12 @@ class _Resolver:
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject)
+        named = self.cast.find(subject)
+        tail = NAMED_TAIL.search(subject) if named is None else None
+        if tail and (tail.group()[:1].isupper() and " " in tail.group()):
+            named = self.cast.find(tail.group())
+        if named:
+            return named
         return self._description(subject, ev.pos, turn, excluded)
 
     def _description(self, subject: str, pos: int, turn: Turn, excluded: set[str]) -> str | None:
@@ -390,26 +403,40 @@ class _Resolver:
         )
         return subject, quoted
 
-    def _alternate(self, turn: Turn) -> str | None:
-        """Turn-taking: answer the one who spoke, or the one addressed."""
+    def _alternate(self, turn: Turn, excluded: set[str]) -> str | None:
+        """Turn-taking: answer the one addressed, or the one who spoke before last."""
         if not turn.chained or not self.history:
             return None
-        previous = self.history[-1]
-        if previous.last is None:
-            if len(self.history) >= 2 and previous.chained and not previous.continued:
-                self.why = "skip"
-                return self.history[-2].last
+        chain = self._chain()
+        previous = chain[-1]
+        spoke = previous.last
+        if spoke is not None:
+            for name in previous.vocatives:
+                if name != spoke and name not in excluded:
+                    self.why = "addressed"
+                    return name
+        for back in range(2, min(len(chain), 9) + 1, 2):
+            earlier = chain[-back]
+            if earlier.last is not None:
+                if earlier.last != spoke and earlier.last not in excluded:
+                    self.why = "two"
+                    return earlier.last
+                break
+        if spoke is None or os.environ.get("NOSCENE"):
             return None
-        for name in previous.vocatives:
-            if name != previous.last:
-                self.why = "addressed"
+        start = self.story.paragraphs[chain[0].para].start
+        for name in self._candidates(start, chain[0]):
+            if name != spoke and name not in excluded and name != NARRATOR:
+                self.why = "scene"
                 return name
-        if len(self.history) >= 2 and previous.chained:
-            before = self.history[-2]
-            if before.last and before.last != previous.last:
-                self.why = "two"
-                return before.last
         return None
+
+    def _chain(self) -> list[Turn]:
+        """The current exchange: the turns since the last narration paragraph."""
+        k = len(self.history) - 1
+        while k > 0 and self.history[k].chained:
+            k -= 1
+        return self.history[k:]
 
 
 def _extend(out: list[str], names) -> None:
