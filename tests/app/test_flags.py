@@ -124,3 +124,17 @@ async def test_library_lists_seeds_and_recent_and_opens(make_app, story_path):
         await pilot.press("down", "down", "enter")
         await start(app, pilot)
         assert app.screen.title == "A Short Note"
+
+
+async def test_story_loads_in_a_worker_then_speakers(story_path, seeds_dir):
+    """As launched: the model is built in a thread, speakers attributed after."""
+    from reader.app.launch import prepare
+
+    store = Store()
+    app = ReaderApp(prepare(str(story_path), store=store), store=store, seeds_dir=seeds_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await start(app, pilot)
+        assert status(app) == "Scene 1/3  Beat 1/24  4%"
+        assert "The wind had been rising since noon" in screen_text(app)
+        assert app.screen.story.characters, "speakers were attributed"

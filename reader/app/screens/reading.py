@@ -46,6 +46,7 @@ class ReadingScreen(Screen):
         self.story: Story | None = None
         self.session: Session | None = None
         self.search_query = opening.search or ""
+        self.attributing = False
 
     # -- building -------------------------------------------------------------------------
 
@@ -63,19 +64,44 @@ class ReadingScreen(Screen):
         if self.opening.story is not None:
             self.call_later(self._show, self.opening.story)
         else:
-            opening = self.opening
-            self.run_worker(
-                lambda: build_story(opening.loaded, opening.source),
-                name="load",
-                thread=True,
-                exit_on_error=False,
-            )
+            # Paint the header and loading indicator first: the worker holds the GIL.
+            self.call_after_refresh(self._load)
+
+    def _load(self) -> None:
+        """Build the model in a thread: paragraphs, scenes and beats first (fast), so the
+        story is on screen at once; speakers are attributed next, in another worker."""
+        opening = self.opening
+        self.run_worker(
+            lambda: build_story(opening.loaded, opening.source, attribute=False),
+            name="load",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _attribute(self, story: Story) -> None:
+        from reader.model.speakers import attribute_speakers
+
+        self.run_worker(
+            lambda: attribute_speakers(story), name="speakers", thread=True, exit_on_error=False
+        )
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name == "speakers":
+            if event.state == WorkerState.SUCCESS and self.view is not None:
+                self.view.speakers_changed()
+                self.attributing = False
+                self._update_status()
+            elif event.state == WorkerState.ERROR:
+                self.attributing = False
+                self.notify("Speakers could not be attributed", severity="warning")
+                self._update_status()
+            return
         if event.worker.name != "load":
             return
         if event.state == WorkerState.SUCCESS:
+            self.attributing = True
             await self._show(event.worker.result)
+            self._attribute(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             message = str(error) if isinstance(error, ReaderError) else repr(error)
@@ -155,6 +181,8 @@ class ReadingScreen(Screen):
             right.append(f"“{self.search_query}” 0/0")
         if view.mode == "prose":
             right.append("prose")
+        if self.attributing:
+            right.append("finding speakers…")
         self.query_one(StatusLine).show(left, "  ".join(right))
 
     @on(StoryView.Moved)

@@ -147,6 +147,12 @@ class StoryView(ScrollView, can_focus=True):
         self.go_to(self.hits[self.hit_index].beat - 1, "jump")
         self.refresh()
 
+    def speakers_changed(self) -> None:
+        """Speakers were attributed (after the first screen): recolour."""
+        self.colours = SpeakerColours((c.name, c.lines) for c in self.story.characters)
+        self._strips.clear()
+        self.refresh()
+
     def scene_index(self, beat: int | None = None) -> int:
         if not self.total:
             return 0
