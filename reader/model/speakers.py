@@ -15,8 +15,6 @@ Whatever no rule settles stays ``None``: a wrong name is worse than none.
 
 from __future__ import annotations
 
-import math
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -67,7 +65,6 @@ SUBJECT_AFTER = re.compile(
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 FIRST_PERSON_MIN = 3
-PROMINENCE = float(os.environ.get("PROM", "0"))
 WINDOW = 4000
 """How far back (in characters) a pronoun looks for its antecedent."""
 
@@ -85,6 +82,9 @@ class Turn:
     vocatives: list[str] = field(default_factory=list)
     unknown_vocatives: list[str] = field(default_factory=list)
     """Names addressed in the last quote that match no character ("Jake")."""
+    rule: str | None = None
+    """What settled the speaker: "evidence", "addressed", "two", "scene" or None."""
+    excluded: set[str] = field(default_factory=set)
     continued: bool = False
     chained: bool = False
     """Follows the previous turn with no narration paragraph between them."""
@@ -101,12 +101,9 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     resolver = _Resolver(story, cast, mentions, trace)
-    for key, count in census.counts.items():
-        name = cast.lookup.get(key)
-        if name:
-            resolver.weight[name] = resolver.weight.get(name, 0) + count
     resolver.run(turns)
     _fill_alternation(turns, trace)
+    _refill(turns, trace)
     if NARRATOR in cast.people:
         _name_narrator(turns, cast)
     _write_back(story, cast, turns)
@@ -240,7 +237,6 @@ class _Resolver:
         self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
         self.by_para: dict[int, Turn] = {}
-        self.weight: dict[str, int] = {}
         self.why = ""
 
     def run(self, turns: list[Turn]) -> None:
@@ -261,6 +257,7 @@ class _Resolver:
         if turn.continued and previous is not None and previous.last:
             speakers = [previous.last] * len(turn.lines)
             self._note(turn.lines, "continued")
+            turn.rule = "evidence"
         else:
             speakers = [None] * len(turn.lines)
         explicit_any = any(ev is not None and ev.explicit for ev in turn.evidence)
@@ -278,9 +275,13 @@ class _Resolver:
                 )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
         _share_within(speakers)
+        turn.excluded = excluded
+        if speakers[0] is not None and turn.rule is None:
+            turn.rule = "evidence"
         if speakers[0] is None:
             guess = self._alternate(turn, excluded)
             if guess is not None:
+                turn.rule = self.why
                 self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
         for beat, who in zip(turn.lines, speakers, strict=True):
@@ -410,11 +411,10 @@ class _Resolver:
         chain = self._chain()
         previous = chain[-1]
         spoke = previous.last
-        if spoke is not None:
-            for name in previous.vocatives:
-                if name != spoke and name not in excluded:
-                    self.why = "addressed"
-                    return name
+        for name in previous.vocatives:
+            if name != spoke and name not in excluded:
+                self.why = "addressed"
+                return name
         for back in range(2, min(len(chain), 9) + 1, 2):
             earlier = chain[-back]
             if earlier.last is not None:
@@ -422,7 +422,7 @@ class _Resolver:
                     self.why = "two"
                     return earlier.last
                 break
-        if spoke is None or os.environ.get("NOSCENE"):
+        if spoke is None:
             return None
         start = self.story.paragraphs[chain[0].para].start
         for name in self._candidates(start, chain[0]):
@@ -483,6 +483,84 @@ def _vocatives(text: str, beat: Beat, cast: Cast, raw: list[str] | None = None) 
         elif name is None and raw is not None:
             raw.append(normalise(match.group("name")))
     return found
+
+
+ANCHORS = ("evidence", "addressed")
+
+
+def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
+    """Re-decide guessed turns of each exchange from the nearest sure turn of the same
+    parity, before or after: untagged lines alternate between two people."""
+    for chain in _exchanges(turns):
+        units = _units(chain)
+        _answered(units, trace)
+        anchors = [i for i, unit in enumerate(units) if unit[0].rule in ANCHORS]
+        if not anchors:
+            continue
+        for i, unit in enumerate(units):
+            head = unit[0]
+            if head.rule in ANCHORS or head.rule == "answered":
+                continue
+            same = [j for j in anchors if (i - j) % 2 == 0]
+            if not same:
+                continue
+            j = min(same, key=lambda j: (abs(i - j), j > i))
+            who = units[j][-1].last
+            neighbours = {
+                units[k][0].speaker
+                for k in (i - 1, i + 1)
+                if 0 <= k < len(units) and units[k][0].rule in ANCHORS
+            }
+            if who is None or who in head.excluded or who in neighbours:
+                continue
+            _assign(unit, who, trace, "refill")
+            head.rule = "refill"
+
+
+def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
+    """The one addressed by name in a reply ("Yes, Tom,") spoke the line before it."""
+    for i in range(len(units) - 1):
+        head = units[i][0]
+        if head.speaker is not None:
+            continue
+        reply = units[i + 1][0]
+        named = [n for n in reply.excluded if n not in head.excluded and n != reply.speaker]
+        if len(named) != 1:
+            continue
+        _assign(units[i], named[0], trace, "answered")
+        head.rule = "answered"
+
+
+def _assign(unit: list[Turn], who: str, trace: dict[int, str] | None, rule: str) -> None:
+    for turn in unit:
+        for beat in turn.lines:
+            if beat.speaker == turn.speaker or beat.speaker is None:
+                beat.speaker = who
+                if trace is not None:
+                    trace[beat.start] = rule
+        turn.speaker = turn.last = who
+
+
+def _exchanges(turns: list[Turn]) -> list[list[Turn]]:
+    """Runs of turns in consecutive paragraphs of one scene."""
+    chains: list[list[Turn]] = []
+    for turn in turns:
+        if chains and turn.chained and chains[-1][-1].scene == turn.scene:
+            chains[-1].append(turn)
+        else:
+            chains.append([turn])
+    return chains
+
+
+def _units(chain: list[Turn]) -> list[list[Turn]]:
+    """Group a speech continued over paragraphs into one unit of turn-taking."""
+    units: list[list[Turn]] = []
+    for turn in chain:
+        if units and turn.continued:
+            units[-1].append(turn)
+        else:
+            units.append([turn])
+    return units
 
 
 def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) -> None:
