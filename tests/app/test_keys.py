@@ -309,3 +309,26 @@ async def test_command_palette_has_reader_commands(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert "Go to scene" in screen_text(app)
+
+
+async def test_position_is_saved_while_reading(make_app, monkeypatch):
+    from reader.app.screens import reading
+
+    monkeypatch.setattr(reading, "AUTOSAVE_SECONDS", 0.1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        assert app.store.position(app.opening.fingerprint).beat == 24
+
+
+async def test_resize_keeps_the_current_beat_in_view(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("right_square_bracket", "space", "space")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "▌ Tobias asked." in screen_text(app)
+        assert status(app).startswith("Scene 2/3  Beat 13/24")

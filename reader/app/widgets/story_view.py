@@ -224,7 +224,16 @@ class StoryView(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._measure()
         self._place("jump" if not self._placed else "keep")
+        if not self._placed:
+            self.set_timer(0.5, self._premeasure)
         self._placed = True
+
+    def _premeasure(self) -> None:
+        """Measure the other view while the reader reads, so ``v`` answers at once."""
+        other = self._layout_for("prose" if self.mode == "beats" else "beats")
+        width = self._width()
+        if width > 0:
+            other.measure(width)
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._theme_changed, init=False)
