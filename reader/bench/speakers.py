@@ -2,8 +2,9 @@
 
 A quotation is right when the first dialogue beat overlapping its first span names the
 annotated speaker: our character's name or any alias is among that speaker's names
-(case-insensitive, ignoring title dots and spacing: "Mrs Smith" is "Mrs. Smith"). Quotations spoken by ``_group``, ``_unknowable`` or ``_narr`` are
-left out: no single named speaker exists to find.
+(case-insensitive, ignoring title dots and spacing: "Mrs Smith" is "Mrs. Smith").
+Quotations spoken by ``_group``, ``_unknowable`` or ``_narr`` are left out: no single
+named speaker exists to find.
 """
 
 from __future__ import annotations

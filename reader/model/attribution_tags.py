@@ -40,7 +40,7 @@ SPEECH_VERBS = frozenset(
     volunteers observed pleaded prompted prompts queried queries questioned questions
     interposed interjected interjects proceeded proceeds ejaculated called replied
     sang sings shrieked shrieks squealed squeals mumbled mumbles recited recites
-    explained laughed managed manages finished finishes trailed trails""".split()
+    explained laughed trailed trails""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _DET = (
@@ -83,15 +83,11 @@ ACTION_SUBJECT = re.compile(
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y)[ \t\n]+{_ADV}(?P<verb>[a-z]+)\b"
 )
 SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
-RELATIVE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE}),?[ \t\n]+who\b")
-_CLAUSE_START = "|".join(
-    [r"^", r"(?<=[,;:(—-][ \t\n])", r"(?<=[,;:(—-])"]
-    + [
-        rf"(?<=\b{w}[ \t\n])"
-        for w in "and but then when whenever while as so till until after before where if".split()
-    ]
+CLAUSE_SUBJECT = re.compile(
+    rf"(?:[,;:(—][ \t\n]*|\b(?:and|but|then|so)[ \t\n]+)(?P<subj>{NAME_PHRASE}|{_PRON}\b)"
 )
-SENTENCE_SUBJECT = re.compile(rf"(?:{_CLAUSE_START})(?P<subj>{NAME_PHRASE}|{_PRON}\b)")
+"""A subject after a comma or "and": "..., and Mary said," (not "when Mary had sung")."""
+SENTENCE_OPENER = re.compile(rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b)")
 CLOSING = "\"”'’»›"
 TAG_PUNCT = ",!?—–-…"
 
@@ -151,16 +147,16 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         match = TAG_BEFORE.search(text, sentence_start, end)
         if match and _is_subject(match.group("subj")):
             return Evidence(match.group("subj"), match.start("subj"), True)
-    if last in ",:—–-" and SPEECH_VERB_RE.search(text, sentence_start, end):
-        match = RELATIVE_SUBJECT.search(text, sentence_start, end) or SENTENCE_SUBJECT.search(
-            text, sentence_start, end
-        )
-        if match and _is_subject(match.group("subj")):
-            return Evidence(match.group("subj"), match.start("subj"), True)
     lead = CONNECTIVE.match(text, sentence_start, end)
-    match = ACTION_SUBJECT.match(text, lead.end() if lead else sentence_start, end)
+    opening = lead.end() if lead else sentence_start
+    match = ACTION_SUBJECT.match(text, opening, end)
+    if match is None and last in ",:—–-":
+        match = SENTENCE_OPENER.match(text, opening, end)
+    speech = last in ",:—–-" and SPEECH_VERB_RE.search(text, sentence_start, end)
+    if match is None and speech:
+        match = CLAUSE_SUBJECT.search(text, sentence_start, end)
     if match and _is_subject(match.group("subj")):
-        return Evidence(match.group("subj"), match.start("subj"), last in ":")
+        return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
 
 

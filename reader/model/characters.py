@@ -36,15 +36,15 @@ NAME_PHRASE = (
     rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
-NAME_RE = re.compile(rf"\b(?:{NAME_PHRASE})")
+NAME_RE = re.compile(
+    rf"(?=[A-Z])\b(?:{_TITLE_ALT})\.?[ \t]+{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"|(?=[A-Z])\b{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+)
+"""Name phrases without the "the Doctor" form, which the scan adds from the word before."""
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 HER_POSSESSIVE = (
     r"[ \t\n]+(?!(?:to|a|an|the|that|and|in|on|at|with|for|of|as|if|so|but|by|from|up|out|"
     r"down|again|back|now|then|too|very|not|what|how|why|when|into|away|off)\b)[a-z]"
-)
-GENDER_CUE = re.compile(
-    rf"\b({_WORD})[ \t\n]+(?:[a-z]+[ \t\n]+){{0,3}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
-    rf"|\b({_WORD})\b[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
 )
 NOT_NAMES = frozenset(
     "i i'm i'll i've i'd oh ah yes no well mr mrs miss sir god heaven lord christ jesus "
@@ -168,19 +168,6 @@ def title_gender(title: str | None) -> str | None:
     return None
 
 
-def gender_votes(text: str) -> dict[str, list[int]]:
-    """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin.
-
-    "her" counts apart: it is also the object of a man's action ("he kissed her hand")."""
-    votes: dict[str, list[int]] = {}
-    for match in GENDER_CUE.finditer(text):
-        word = match.group(1) or match.group(3)
-        pronoun = (match.group(2) or match.group(4)).lower()
-        slot = votes.setdefault(word.lower(), [0, 0, 0])
-        slot[0 if pronoun in ("his", "himself", "he") else 2 if pronoun == "her" else 1] += 1
-    return votes
-
-
 def voted_gender(votes: list[int] | None) -> str | None:
     if not votes:
         return None
@@ -214,29 +201,86 @@ class Census:
 
 def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], Census]:
     """(start, end, normalised phrase) of every name-like phrase, and the census of them."""
-    lower = Counter(LOWER_WORD.findall(text, start, end))
+    lower = _lower_counts(text, start, end)
     found: list[tuple[int, int, str]] = []
     mid_caps: Counter[str] = Counter()
     mid_keys: Counter[str] = Counter()
+    keys: dict[str, str] = {}
     for match in NAME_RE.finditer(text, start, end):
-        key = normalise(match.group())
+        raw = match.group()
         pos = match.start()
+        if text[pos - 4 : pos - 1] == "the" and text[pos - 1] in " \t\n" and pos - 4 >= start:
+            pos -= 4
+            raw = "the " + raw
+        key = keys.get(raw)
+        if key is None:
+            key = keys[raw] = normalise(raw)
         back = pos - 1
-        while back > start and text[back] in " \t\n":
+        char = text[back]
+        while char in " \t\n" and back > start:
             back -= 1
-        if text[back] in SENTENCE_OPENERS or back <= start:
-            head, _, rest = key.partition(" ")
-            while rest and head != "the" and head not in TITLES and _common(head, lower, mid_caps):
-                pos += len(head) + 1
-                key = rest
+            char = text[back]
+        if char in SENTENCE_OPENERS or back <= start:
+            if " " in key:
                 head, _, rest = key.partition(" ")
+                while (
+                    rest and head != "the" and head not in TITLES and _common(head, lower, mid_caps)
+                ):
+                    pos += len(head) + 1
+                    key = rest
+                    head, _, rest = key.partition(" ")
         else:
             mid_keys[key] += 1
-            for word in key.split():
-                mid_caps[word] += 1
+            if " " in key:
+                for word in key.split():
+                    mid_caps[word] += 1
+            else:
+                mid_caps[key] += 1
         found.append((pos, match.end(), key))
     counts = Counter(key for _, _, key in found)
-    return found, Census(counts, lower, mid_caps, mid_keys, gender_votes(text[start:end]))
+    return found, Census(counts, lower, mid_caps, mid_keys, _votes(text, found))
+
+
+def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
+    """Lower-case word counts from a sample of the text, scaled to its length.
+
+    Only the balance of "then"/"Then" matters, and a long sample shows it."""
+    stop = min(end, start + LOWER_SAMPLE)
+    counts = Counter(LOWER_WORD.findall(text, start, stop))
+    if stop < end:
+        scale = (end - start) / (stop - start)
+        for word in counts:
+            counts[word] = int(counts[word] * scale) + 1
+    return counts
+
+
+LOWER_SAMPLE = 250_000
+VOTES_PER_WORD = 40
+"""Pronoun cues read per name: enough to tell a gender, cheap on long novels."""
+GENDER_AFTER = re.compile(
+    rf"[ \t\n]+(?:[a-z]+[ \t\n]+){{0,3}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
+    rf"|[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
+)
+
+
+def _votes(text: str, found: list[tuple[int, int, str]]) -> dict[str, list[int]]:
+    """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin.
+
+    "her" counts apart: it is also the object of a man's action ("he kissed her hand")."""
+    votes: dict[str, list[int]] = {}
+    seen: Counter[str] = Counter()
+    for _, end, key in found:
+        word = key.rsplit(" ", 1)[-1]
+        if seen[word] >= VOTES_PER_WORD:
+            continue
+        seen[word] += 1
+        match = GENDER_AFTER.match(text, end, end + 90)
+        if match is None:
+            continue
+        pronoun = (match.group(1) or match.group(2)).lower()
+        slot = votes.setdefault(word, [0, 0, 0])
+        slot[0 if pronoun in ("his", "himself", "he") else 2 if pronoun == "her" else 1] += 1
+    return votes
 
 
 SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:;—-_\n")

@@ -30,6 +30,7 @@ from reader.model.characters import (
     NAME_PHRASE,
     NARRATOR,
     NOT_NAMES,
+    TITLES,
     Cast,
     Census,
     build_cast,
@@ -50,13 +51,15 @@ FEMALE_NOUNS = frozenset(
     "woman lady girl mother sister aunt wife daughter queen princess duchess niece "
     "grandmother maid widow mistress nurse housekeeper governess countess".split()
 )
-VOCATIVE = re.compile(
-    rf"(?:^[\"“'‘]?[ \t\n]*|[,;!?—][ \t\n]+|\b(?:[Dd]ear|[Oo]h|O|[Aa]h|[Ww]ell|[Yy]es|[Nn]o)[ \t\n,]+)"
-    rf"(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,!?.;]|[\"”'’]|—|--|$))"
-)
+VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
+VOCATIVE_AFTER = frozenset(",!?.;\"”'’—-")
+VOCATIVE_OPENING_AFTER = frozenset(",!?—-")
+"""A name opening a speech is a vocative before a comma ("Tom, come"), not before a full
+stop ("Bingley." answers a question)."""
+VOCATIVE_WORDS = ("dear", " oh", " ah", "well", " yes", " no", " o")
 SUBJECT_BEFORE = re.compile(
-    r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*)|\b(?:and|but|then|when|while|as|that|though|if|so|"
-    r"till|until|before|after|because|where|whilst|now|yet)[ \t\n]+)$"
+    r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
+    r"|\b(?:and|but|then|when|while|as|that|though|if|so|till|until|before|after|because|where|whilst|now|yet)[ \t\n]+)$"
 )
 SUBJECT_AFTER = re.compile(
     r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:of|and|or|for|to|in|at|with|on|by|from|as|but|nor|"
@@ -237,6 +240,8 @@ class _Resolver:
         self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
         self.by_para: dict[int, Turn] = {}
+        self.para_cache: dict[int, list[str]] = {}
+        self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
 
     def run(self, turns: list[Turn]) -> None:
@@ -250,9 +255,8 @@ class _Resolver:
             self.by_para[turn.para] = turn
 
     def _turn(self, turn: Turn) -> None:
-        text = self.text
-        turn.vocatives = _vocatives(text, turn.lines[-1], self.cast, turn.unknown_vocatives)
-        excluded = set(_vocatives(text, turn.lines[0], self.cast))
+        turn.vocatives, turn.unknown_vocatives = self._addressed(turn.lines[-1])
+        excluded = set(self._addressed(turn.lines[0])[0])
         previous = self.history[-1] if self.history else None
         if turn.continued and previous is not None and previous.last:
             speakers = [previous.last] * len(turn.lines)
@@ -288,6 +292,30 @@ class _Resolver:
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
 
+    def _addressed(self, beat: Beat) -> tuple[list[str], list[str]]:
+        """Characters addressed by name in the quote ("Doctor, don't tell her"), and the
+        addressed names that match no character."""
+        cached = self.vocative_cache.get(beat.start)
+        if cached is not None:
+            return cached
+        text = self.text
+        names: list[str] = []
+        unknown: list[str] = []
+        lo = bisect_left(self.positions, beat.start)
+        hi = bisect_left(self.positions, beat.end)
+        for k in range(lo, hi):
+            pos, end = self.positions[k], self.ends[k]
+            if not _vocative_at(text, pos, end, beat.start, beat.end):
+                continue
+            key = self.mention_keys[k]
+            name = self.cast.lookup.get(key) or self.cast.find(key)
+            if name is None:
+                unknown.append(key)
+            elif name not in names:
+                names.append(name)
+        self.vocative_cache[beat.start] = (names, unknown)
+        return names, unknown
+
     def _note(self, lines: list[Beat], rule: str) -> None:
         if self.trace is not None:
             for beat in lines:
@@ -320,9 +348,10 @@ class _Resolver:
             return named
         words = subject.lower().split()
         noun = words[-1]
-        titled = [n for n in self._candidates(pos, turn) if _has_title(self.cast, n, noun)]
-        if titled:
-            return titled[0]
+        if noun in TITLES or noun == "doctor":
+            for name in self._candidates(pos, turn):
+                if _has_title(self.cast, name, noun):
+                    return name
         if noun in MALE_NOUNS:
             return self._pronoun("male", pos, turn, excluded, other=words[0] in ("his", "her"))
         if noun in FEMALE_NOUNS:
@@ -355,26 +384,31 @@ class _Resolver:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
         the subjects of its narration, then anyone else its narration names."""
         paragraphs = self.story.paragraphs
-        out: list[str] = []
         local = self._mention_names(paragraphs[turn.para].start, pos)
-        _extend(out, (n for n, subject, quoted in local if subject and not quoted))
-        _extend(out, (n for n, _, quoted in local if not quoted))
-        if local_only:
-            return out
-        floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
-        index = turn.para - 1
-        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
-            para = paragraphs[index]
+        names = [n for n, subject, quoted in local if subject and not quoted]
+        names += [n for n, _, quoted in local if not quoted]
+        if not local_only:
+            floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
+            index = turn.para - 1
+            while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
+                names += self._paragraph_names(index)
+                index -= 1
+        return list(dict.fromkeys(names))
+
+    def _paragraph_names(self, index: int) -> list[str]:
+        """An earlier paragraph's people in salience order (cached: it is settled)."""
+        cached = self.para_cache.get(index)
+        if cached is None:
+            para = self.story.paragraphs[index]
             spoken = self.by_para.get(index)
-            if spoken is not None:
-                _extend(out, (n for n in (spoken.speaker, spoken.last) if n))
+            cached = [n for n in (spoken.speaker, spoken.last) if n] if spoken else []
             found = self._mention_names(para.start, para.end)
-            _extend(out, (n for n, subject, quoted in found if subject and not quoted))
-            _extend(out, (n for n, _, quoted in found if not quoted))
+            cached += [n for n, subject, quoted in found if subject and not quoted]
+            cached += [n for n, _, quoted in found if not quoted]
             if spoken is not None:
-                _extend(out, spoken.vocatives)
-            index -= 1
-        return out
+                cached += spoken.vocatives
+            self.para_cache[index] = cached
+        return cached
 
     def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
         """(character, is a sentence subject, inside a quote) for mentions in
@@ -382,8 +416,9 @@ class _Resolver:
         lo = bisect_left(self.positions, start)
         hi = bisect_left(self.positions, end)
         found = []
+        lookup = self.cast.lookup
         for k in range(hi - 1, lo - 1, -1):
-            name = self.cast.lookup.get(self.mention_keys[k])
+            name = lookup.get(self.mention_keys[k])
             if name is None:
                 continue
             flags = self.flags.get(k)
@@ -439,12 +474,6 @@ class _Resolver:
         return self.history[k:]
 
 
-def _extend(out: list[str], names) -> None:
-    for name in names:
-        if name not in out:
-            out.append(name)
-
-
 def _share_within(speakers: list[str | None]) -> None:
     """Untagged quotes take the speaker of the nearest tagged quote in their paragraph."""
     known = None
@@ -471,18 +500,23 @@ def _has_title(cast: Cast, name: str, noun: str) -> bool:
     return title == noun or any(split_name(normalise(a))[0] == noun for a in person.aliases)
 
 
-def _vocatives(text: str, beat: Beat, cast: Cast, raw: list[str] | None = None) -> list[str]:
-    """Characters addressed by name in the quote: "Doctor, don't tell her".
-
-    Names not in the cast go to ``raw`` (normalised) when it is given."""
-    found = []
-    for match in VOCATIVE.finditer(text, beat.start, beat.end):
-        name = cast.find(match.group("name"))
-        if name and name not in found:
-            found.append(name)
-        elif name is None and raw is not None:
-            raw.append(normalise(match.group("name")))
-    return found
+def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
+    """A name set off by commas, or opening or closing the speech: "Yes, Tom." """
+    after = end
+    while after < stop and text[after] in " \t\n":
+        after += 1
+    follower = text[after] if after < stop else ""
+    if follower and (follower not in VOCATIVE_AFTER or text[after + 1 : after + 2].isalpha()):
+        return False
+    back = pos - 1
+    while back > start and text[back] in " \t\n":
+        back -= 1
+    if back <= start or text[back] in "\"“'‘":
+        return follower in VOCATIVE_OPENING_AFTER
+    if text[back] in VOCATIVE_BEFORE:
+        return True
+    word = text[max(start, back - 5) : back + 1].lower()
+    return word.endswith(VOCATIVE_WORDS) and not text[back - len(word) : back].isalpha()
 
 
 ANCHORS = ("evidence", "addressed")
