@@ -58,6 +58,7 @@ class BookmarksScreen(Dialog[Any]):
             yield Label("enter jumps · d deletes · esc closes", classes="dialog-hint")
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()
         self._fill()
         self.query_one(OptionList).focus()
 

@@ -37,7 +37,7 @@ class CastScreen(Dialog[None]):
         if not characters and not unknown:
             return Text("No characters were found in this story.", style="dim")
         dark = self.app.current_theme.dark if self.app.current_theme else True
-        table = Table.grid(padding=(0, 1))
+        table = Table.grid(padding=(0, 1), expand=True)
         table.add_column(no_wrap=True)
         table.add_column(ratio=1, overflow="ellipsis")
         table.add_column(justify="right", no_wrap=True)
@@ -47,8 +47,12 @@ class CastScreen(Dialog[None]):
             if character.aliases:
                 aliases = ", ".join(visible(a) for a in character.aliases[:3])
                 name.append(f"  {aliases}", style="dim")
-            table.add_row(Text("██", style=style), name, f"{character.lines} lines")
+            table.add_row(Text("██", style=style), name, _lines(character.lines))
         if unknown:
             label = Text("Unknown speaker", style="italic dim")
-            table.add_row(Text("░░", style="dim"), label, f"{unknown} lines")
+            table.add_row(Text("░░", style="dim"), label, _lines(unknown))
         return table
+
+
+def _lines(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,17 +13,18 @@ from textual.widgets.option_list import Option
 
 from reader.app.screens.dialog import Dialog
 from reader.app.text import visible
+from reader.app.widgets.lines import one_line, two_lines
 from reader.model.story import Scene, Story
 
 
 def scene_option(scene: Scene, snippet: str | None = None) -> Option:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{scene.number:>3}  ", style="dim")
-    text.append(visible(" ".join(scene.title.split())), style="bold")
+    title = one_line(
+        (f"{scene.number:>3}  ", "dim"), (visible(" ".join(scene.title.split())), "bold")
+    )
+    second = None
     if snippet and snippet != scene.title:
-        text.append("\n     ")
-        text.append(visible(" ".join(snippet.split())), style="italic dim")
-    return Option(text, id=str(scene.number - 1))
+        second = one_line("     ", (visible(" ".join(snippet.split())), "italic dim"))
+    return Option(two_lines(title, second), id=str(scene.number - 1))
 
 
 class GotoScreen(Dialog[int]):

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.app.text import visible
+from reader.app.widgets.lines import one_line, two_lines
 from reader.errors import ReaderError
 
 STORY_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"}
@@ -79,10 +80,9 @@ def recent_entries(store) -> list[Entry]:
 
 
 def entry_option(entry: Entry, index: int) -> Option:
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(visible(" ".join(entry.title.split())), style="bold")
-    text.append(f"\n  {visible(entry.detail)}", style="dim")
-    return Option(text, id=str(index))
+    title = one_line((visible(" ".join(entry.title.split())), "bold"))
+    detail = one_line((f"  {visible(entry.detail)}", "dim"))
+    return Option(two_lines(title, detail), id=str(index))
 
 
 class LibraryScreen(Screen):
