@@ -48,9 +48,10 @@ _DET = (
     r"[Aa]nother|[Oo]ne)"
 )
 _PRON = r"(?:[Hh]e|[Ss]he|I)"
+_FUNCTION = r"(?!(?:and|or|but|to|of|with|at|in|on|from|as|that|who|which|was|had|is)\b)"
 _DESC = (
-    rf"{_DET}[ \t\n]+(?:[a-z'-]+[ \t\n]+){{0,3}}?(?:[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?"
-    rf"|(?:{NAME_PHRASE}))"
+    rf"{_DET}[ \t\n]+(?:{_FUNCTION}[a-z'-]+[ \t\n]+){{0,3}}?"
+    rf"(?:{_FUNCTION}[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?|(?:{NAME_PHRASE}))"
 )
 _ADV = r"(?:[a-z]+ly[ \t\n]+)?"
 _STOP = (

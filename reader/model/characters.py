@@ -47,12 +47,18 @@ HER_POSSESSIVE = (
     r"down|again|back|now|then|too|very|not|what|how|why|when|into|away|off)\b)[a-z]"
 )
 NOT_NAMES = frozenset(
-    "i i'm i'll i've i'd oh ah yes no well mr mrs miss sir god heaven lord christ jesus "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december christmas easter english french "
-    "german italian american indian british europe england london paris the a an and but "
-    "chapter book part volume mother father".split()
+    """i i'm i'll i've i'd oh ah yes no well mr mrs miss sir god heaven lord christ jesus
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december christmas easter english french
+    german italian american indian british europe england london paris the a an and but
+    chapter book part volume mother father then now so yet still here there when while as
+    if after before perhaps suddenly meanwhile later soon today tomorrow yesterday tonight
+    again once please thank thanks sorry hello hi hey good oh why what how who where this
+    that these those they we you he she it his her my our your their its poor dear dearest
+    come go look let just even only not all both each every some any many much more most
+    one two three at in on by for from with without to of into upon over under""".split()
 )
+"""Capitalised words that open sentences or name no one."""
 NICKNAMES = {
     "elizabeth": "lizzy lizzie liz eliza beth betsy bess bessie betty lisa libby",
     "catherine": "kitty kate katie cathy kit",
@@ -172,10 +178,10 @@ def voted_gender(votes: list[int] | None) -> str | None:
     if not votes:
         return None
     male, strong, her = votes
-    female = strong + her / 3
-    if male >= 2 and male >= 2 * female:
+    female = strong + her / 2
+    if male >= 1 and male >= 2 * female:
         return "male"
-    if female >= 1.5 and female >= 2 * male:
+    if female >= 1 and female >= 2 * male:
         return "female"
     return None
 
@@ -193,6 +199,12 @@ class Census:
     mid_keys: Counter[str]
     """Name phrase → occurrences inside a sentence, where a capital means a name."""
     votes: dict[str, list[int]]
+    acts: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it is the subject of a verb ("Tom turned"): a person acting."""
+    addressed: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it is set off as one addressed ("Well, Jane?")."""
+    stripped: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it was left after dropping a sentence's opening word."""
     tagged: Counter[str] = field(default_factory=Counter)
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
@@ -205,6 +217,8 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     found: list[tuple[int, int, str]] = []
     mid_caps: Counter[str] = Counter()
     mid_keys: Counter[str] = Counter()
+    addressed: Counter[str] = Counter()
+    stripped: Counter[str] = Counter()
     keys: dict[str, str] = {}
     for match in NAME_RE.finditer(text, start, end):
         raw = match.group()
@@ -220,15 +234,22 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
         while char in " \t\n" and back > start:
             back -= 1
             char = text[back]
+        end_at = match.end()
+        if char in VOCATIVE_BEFORE and text[end_at : end_at + 1] in (",", "!", "?"):
+            addressed[key] += 1
         if char in SENTENCE_OPENERS or back <= start:
             if " " in key:
                 head, _, rest = key.partition(" ")
                 while (
-                    rest and head != "the" and head not in TITLES and _common(head, lower, mid_caps)
+                    rest
+                    and head != "the"
+                    and head not in TITLES
+                    and (head in NOT_NAMES or _common(head, lower, mid_caps))
                 ):
                     pos += len(head) + 1
                     key = rest
                     head, _, rest = key.partition(" ")
+                    stripped[key] += 1
         else:
             mid_keys[key] += 1
             if " " in key:
@@ -236,9 +257,11 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
                     mid_caps[word] += 1
             else:
                 mid_caps[key] += 1
-        found.append((pos, match.end(), key))
+        found.append((pos, end_at, key))
     counts = Counter(key for _, _, key in found)
-    return found, Census(counts, lower, mid_caps, mid_keys, _votes(text, found))
+    votes, acts = _votes(text, found)
+    census = Census(counts, lower, mid_caps, mid_keys, votes, acts, addressed, stripped)
+    return found, census
 
 
 def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
@@ -258,31 +281,54 @@ LOWER_SAMPLE = 250_000
 VOTES_PER_WORD = 40
 """Pronoun cues read per name: enough to tell a gender, cheap on long novels."""
 GENDER_AFTER = re.compile(
-    rf"[ \t\n]+(?:[a-z]+[ \t\n]+){{0,3}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
+    rf"[ \t\n]+(?:[a-z]+,?[ \t\n]+){{0,5}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
     rf"|[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
 )
+ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
+HUMAN_VERBS = frozenset(
+    """says said asks asked looks looked turns turned smiles smiled nods nodded laughs laughed
+    sighs sighed waits waited sits sat stands stood comes came goes went takes took walks
+    walked runs ran shakes shook rolls rolled shrugs shrugged puts put pushes pushed pulls
+    pulled finds found sees saw knows knew thinks thought feels felt gives gave gets got makes
+    made tells told hears heard leaves left keeps kept holds held lets let begins began tries
+    tried cries cried replies replied whispers whispered shouts shouted stares stared grins
+    grinned frowns frowned watches watched leans leaned rises rose falls fell catches caught
+    reaches reached glances glanced pauses paused adds added wants wanted loves loved hates
+    hated wrote writes read reads ate eats drank drinks slept sleeps""".split()
+)
+"""What people do; "London was grey" is no act, "Tom turned" is."""
 
 
-def _votes(text: str, found: list[tuple[int, int, str]]) -> dict[str, list[int]]:
-    """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin.
+def _votes(
+    text: str, found: list[tuple[int, int, str]]
+) -> tuple[dict[str, list[int]], Counter[str]]:
+    """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin,
+    and name phrase → acts ("Tom turned").
 
     "her" counts apart: it is also the object of a man's action ("he kissed her hand")."""
     votes: dict[str, list[int]] = {}
+    acts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for _, end, key in found:
         word = key.rsplit(" ", 1)[-1]
         if seen[word] >= VOTES_PER_WORD:
             continue
         seen[word] += 1
+        act = ACT_AFTER.match(text, end, end + 40)
+        if act is not None:
+            verb = act.group(1)
+            if verb in HUMAN_VERBS or (verb.endswith("ed") and len(verb) > 4):
+                acts[key] += 1
         match = GENDER_AFTER.match(text, end, end + 90)
         if match is None:
             continue
         pronoun = (match.group(1) or match.group(2)).lower()
         slot = votes.setdefault(word, [0, 0, 0])
         slot[0 if pronoun in ("his", "himself", "he") else 2 if pronoun == "her" else 1] += 1
-    return votes
+    return votes, acts
 
 
+VOCATIVE_BEFORE = frozenset(",\"“'‘")
 SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:;—-_\n")
 
 
@@ -327,20 +373,24 @@ def _person_words(census: Census) -> set[str]:
         title, parts = split_name(key)
         if title is not None:
             words.update(parts)
-    words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 3)
+    words.update(w for w, v in census.votes.items() if voted_gender(v))
+    words.update(w for k in census.acts for w in split_name(k)[1])
+    words.update(w for k in census.addressed for w in split_name(k)[1])
     return words
 
 
 def _admit(key: str, census: Census, signals: set[str]) -> bool:
-    """An untagged phrase is a character when it recurs and a title or pronouns say person."""
-    if census.counts[key] < 2:
-        return False
+    """An untagged phrase is a character when a title, an act, an address or pronouns say
+    it is a person."""
+    count = census.counts[key]
     title, words = split_name(key)
     if key.startswith("the "):
-        return len(words) == 1 and words[0] in TITLES
-    if not is_name(key, census) or (len(words) == 1 and not census.mid_keys[key]):
+        return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
+    if not is_name(key, census) or count <= census.stripped[key]:
         return False
-    return title is not None or any(w in signals for w in words)
+    if title is not None or census.acts[key] or census.addressed[key]:
+        return True
+    return count >= 2 and any(w in signals for w in words)
 
 
 def _merge(keys: list[str], census: Census) -> list[Person]:

@@ -59,7 +59,8 @@ stop ("Bingley." answers a question)."""
 VOCATIVE_WORDS = ("dear", " oh", " ah", "well", " yes", " no", " o")
 SUBJECT_BEFORE = re.compile(
     r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
-    r"|\b(?:and|but|then|when|while|as|that|though|if|so|till|until|before|after|because|where|whilst|now|yet)[ \t\n]+)$"
+    r"|\b(?:and|but|then|when|while|as|that|though|if|so|till|until|before|after|because"
+    r"|where|whilst|now|yet)[ \t\n]+)$"
 )
 SUBJECT_AFTER = re.compile(
     r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:of|and|or|for|to|in|at|with|on|by|from|as|but|nor|"

@@ -1,0 +1,137 @@
+"""The cast a story's own text names: names, titles, aliases, families, gender, lines."""
+
+from __future__ import annotations
+
+from reader.model.build import build_story
+from reader.model.loader import LoadedText
+from reader.model.story import Character, Story
+
+
+def story(text: str) -> Story:
+    return build_story(LoadedText(text, 0, len(text), "t"), "t")
+
+
+def cast(text: str) -> dict[str, Character]:
+    return {c.name: c for c in story(text).characters}
+
+
+def names_of(character: Character) -> set[str]:
+    return {character.name, *character.aliases}
+
+
+FAMILY = (
+    "Mr. Bennet put down his paper. Mrs. Bennet folded her hands, and Miss Bennet "
+    "looked at her sister.\n\n"
+    '"My dear," said Mrs. Bennet.\n\n'
+    '"Yes?" said Mr. Bennet.\n\n'
+    '"Mama," said Miss Bennet.\n\n'
+    '"Hush," said Mrs. Bennet.\n'
+)
+
+
+def test_titled_family_members_are_three_people():
+    people = cast(FAMILY)
+    assert {"Mr. Bennet", "Mrs. Bennet", "Miss Bennet"} <= set(people)
+
+
+def test_gender_from_titles():
+    people = cast(FAMILY)
+    assert people["Mr. Bennet"].gender == "male"
+    assert people["Mrs. Bennet"].gender == "female"
+    assert people["Miss Bennet"].gender == "female"
+
+
+def test_lines_count_dialogue_beats():
+    people = cast(FAMILY)
+    assert people["Mrs. Bennet"].lines == 2
+    assert people["Mr. Bennet"].lines == 1
+
+
+ALIASES = (
+    "Elizabeth Bennet walked to the window. Elizabeth turned her head.\n\n"
+    '"Lizzy," said her father, "come here."\n\n'
+    '"Yes, Papa," said Elizabeth.\n\n'
+    '"You are a good girl, Lizzy," said Mr. Bennet.\n\n'
+    '"Miss Elizabeth," said Mr. Darcy, bowing his head.\n\n'
+    '"Sir," said Lizzy.\n\n'
+    "Darcy smiled his slow smile, and Mr. Darcy left.\n"
+)
+
+
+def test_full_name_first_name_and_nickname_are_one_person():
+    people = cast(ALIASES)
+    lizzy = [c for c in people.values() if "Lizzy" in names_of(c)]
+    assert len(lizzy) == 1
+    assert {"Elizabeth Bennet", "Elizabeth", "Miss Elizabeth"} <= names_of(lizzy[0])
+
+
+def test_surname_with_title_joins_its_person():
+    people = cast(ALIASES)
+    darcy = [c for c in people.values() if "Mr. Darcy" in names_of(c)]
+    assert len(darcy) == 1
+    assert "Darcy" in names_of(darcy[0])
+
+
+def test_titled_description_is_a_character():
+    text = (
+        "The Doctor came in, and the Doctor rubbed his hands by the fire.\n\n"
+        '"Cold night," said the Doctor.\n'
+    )
+    people = cast(text)
+    assert "the Doctor" in people
+    assert people["the Doctor"].gender == "male"
+
+
+def test_gender_from_pronouns():
+    text = (
+        "Missy rolled her eyes. Missy pushed her hair back, and Missy shook her head.\n\n"
+        "Oren rubbed his jaw. Oren scratched his head and Oren shrugged his shoulders.\n\n"
+        '"No," said Missy.\n\n'
+        '"Yes," said Oren.\n'
+    )
+    people = cast(text)
+    assert people["Missy"].gender == "female"
+    assert people["Oren"].gender == "male"
+
+
+def test_first_person_narrator_is_a_character():
+    text = (
+        '"Where to?" I asked.\n\n'
+        '"The station," said Clara.\n\n'
+        '"Fine," I said.\n\n'
+        '"Thank you," I said.\n'
+    )
+    people = cast(text)
+    assert people["I"].lines == 3
+
+
+def test_narrator_takes_the_name_others_call_them():
+    text = (
+        "Clara came in.\n\n"
+        '"Hello, Jake," said Clara.\n\n'
+        '"Hello," I said.\n\n'
+        '"You look tired, Jake."\n\n'
+        '"I am," I said.\n\n'
+        '"Sit down, Jake."\n\n'
+        '"Thanks," I said.\n'
+    )
+    assert "Jake" in names_of(cast(text)["I"])
+
+
+def test_common_words_at_sentence_start_are_not_people():
+    text = (
+        "Then Clara laughed. Well, it was late. Clara shook her head.\n\n"
+        '"Well," said Clara.\n\n'
+        "Then the rain came.\n"
+    )
+    people = cast(text)
+    assert "Then" not in people and "Well" not in people
+    assert "Clara" in people
+
+
+def test_places_without_person_evidence_are_left_out():
+    text = (
+        "They came from Netherfield to Netherfield again, and Netherfield was grand.\n\n"
+        '"Lovely," said Jane.\n'
+    )
+    assert "Netherfield" not in cast(text)

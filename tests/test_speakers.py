@@ -1,0 +1,204 @@
+"""Speaker attribution: one small story per rule of the sieve, and the PDNC floor."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader.model.build import build_story
+from reader.model.loader import LoadedText
+from reader.model.story import Story
+
+
+def story(text: str) -> Story:
+    return build_story(LoadedText(text, 0, len(text), "t"), "t")
+
+
+def said(text: str) -> list[str | None]:
+    """Who speaks each dialogue beat, in order."""
+    return [b.speaker for b in story(text).beats if b.kind == "dialogue"]
+
+
+def test_tag_after_verb_first():
+    assert said('Clara sat down.\n\n"Go away," said Clara.\n') == ["Clara"]
+
+
+def test_tag_after_name_first_any_verb():
+    assert said('"Go away," Clara rasped.\n\n"Never," Tom growled.\n') == ["Clara", "Tom"]
+
+
+def test_titled_name_tag():
+    text = '"Nonsense," cried Mrs. Bennet.\n\n"My dear," said Mr. Bennet.\n'
+    assert said(text) == ["Mrs. Bennet", "Mr. Bennet"]
+
+
+def test_tag_before_the_quote():
+    assert said('Tom turned to the window and said, "It is raining."\n') == ["Tom"]
+
+
+def test_tag_in_the_paragraph_before():
+    text = 'Tom looked up from his book and replied with great calm,\n\n"It is raining."\n'
+    assert said(text) == ["Tom"]
+
+
+def test_tag_interrupting_a_quote():
+    assert said('"Yes," said Tom, "I will."\n') == ["Tom", "Tom"]
+
+
+def test_pronoun_tag_resolves_to_the_one_who_fits():
+    text = (
+        "Tom buttoned his jacket and waited by the door while Clara found her coat.\n\n"
+        '"Are you ready?" he asked.\n\n'
+        '"Almost," she whispered.\n'
+    )
+    assert said(text) == ["Tom", "Clara"]
+
+
+def test_description_tag_resolves_by_gender():
+    text = (
+        "Harlan Price leaned on his stick. Mary brought him his tea, and he "
+        "thanked her with a nod.\n\n"
+        '"Sit down, girl," said the old man.\n'
+    )
+    assert said(text) == ["Harlan Price"]
+
+
+def test_action_beat_before_the_quote():
+    text = (
+        "Missy rolled her eyes and Tom shrugged his shoulders.\n\n"
+        'Missy rolled her eyes. "You know what I mean."\n'
+    )
+    assert said(text) == ["Missy"]
+
+
+def test_action_beat_after_the_quote():
+    text = 'Tom ran his hand over his face.\n\n"I know." Tom sighed and looked away.\n'
+    assert said(text) == ["Tom"]
+
+
+def test_quotes_in_one_paragraph_share_a_speaker():
+    text = 'Tom waved his hat.\n\n"Over here!" Tom waved again. "Quick, before it rains."\n'
+    assert said(text) == ["Tom", "Tom"]
+
+
+def test_two_tags_in_one_paragraph_keep_two_speakers():
+    text = '"Ready?" asked Tom. "Ready," said Clara.\n'
+    assert said(text) == ["Tom", "Clara"]
+
+
+def test_untagged_lines_alternate_in_an_exchange():
+    text = (
+        "Clara and Tom sat down by the fire.\n\n"
+        '"Is it late?" asked Clara.\n\n'
+        '"Nearly midnight," said Tom.\n\n'
+        '"Then we should go."\n\n'
+        '"Not yet."\n\n'
+        '"Why not?"\n'
+    )
+    assert said(text) == ["Clara", "Tom", "Clara", "Tom", "Clara"]
+
+
+def test_vocative_names_the_listener_not_the_speaker():
+    text = (
+        "The Doctor stood in the doorway and Amy Pond came in behind him.\n\n"
+        '"Nobody tells her," said the Doctor.\n\n'
+        '"Doctor, don\'t tell her."\n'
+    )
+    assert said(text) == ["the Doctor", "Amy Pond"]
+
+
+def test_the_one_addressed_answers_next():
+    text = (
+        "Clara, Tom and Jane stood in the hall.\n\n"
+        '"What do you think, Jane?" asked Clara.\n\n'
+        '"I think we should wait."\n'
+    )
+    assert said(text) == ["Clara", "Jane"]
+
+
+def test_speech_continued_over_paragraphs_keeps_its_speaker():
+    text = (
+        "Tom and Clara walked on.\n\n"
+        '"It began long ago," said Tom. "We were young.\n\n'
+        '"And then the river rose."\n\n'
+        '"I remember," said Clara.\n'
+    )
+    assert said(text) == ["Tom", "Tom", "Tom", "Clara"]
+
+
+def test_unknown_stays_unknown():
+    text = 'The hall was empty and the lamps were low.\n\n"Six past two!" somebody shouted.\n'
+    assert said(text) == [None]
+
+
+def test_lone_untagged_quote_is_not_guessed():
+    assert said('"Is anyone there?"\n') == [None]
+
+
+def test_narration_beats_have_no_speaker():
+    built = story('"Hello," said Tom. He smiled.\n')
+    assert [b.speaker for b in built.beats if b.kind == "narration"] == [None]
+
+
+def test_first_person_narrator_speaks_as_i():
+    text = (
+        '"Where to?" I asked.\n\n'
+        '"The station," said Clara.\n\n'
+        '"Fine," I said. I paid the driver.\n\n'
+        '"Thank you," I said.\n'
+    )
+    assert said(text) == ["I", "Clara", "I", "I"]
+
+
+def test_curly_quotes():
+    text = "Clara frowned.\n\n\u201cGo away,\u201d said Clara.\n\n\u201cNo,\u201d Tom said.\n"
+    assert said(text) == ["Clara", "Tom"]
+
+
+def test_british_single_quotes():
+    text = (
+        "Agnes put the kettle on while Sam watched.\n\n"
+        "\u2018It\u2019s cold,\u2019 said Agnes.\n\n"
+        "\u2018It\u2019s March,\u2019 said Sam.\n\n"
+        "\u2018Even so.\u2019\n"
+    )
+    assert said(text) == ["Agnes", "Sam", "Agnes"]
+
+
+def test_one_paragraph_per_line_fan_fiction_style():
+    text = (
+        "Harry pushed his glasses up and Hermione tucked her hair behind her ear.\n"
+        '"Is it here?" he whispered.\n'
+        '"It has to be," she said.\n'
+        '"Then where is it?"\n'
+    )
+    assert said(text) == ["Harry", "Hermione", "Harry"]
+
+
+def test_model_does_not_import_textual():
+    code = (
+        "import sys; import reader.model.speakers, reader.model.characters; "
+        "print('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+PDNC_FLOOR = 0.650
+"""Overall accuracy reached on the PDNC development set, minus half a point."""
+
+
+def test_pdnc_overall_accuracy_floor():
+    from reader.bench.pdnc import default_root, novels
+    from reader.bench.speakers import Score, score_novel
+
+    root = default_root()
+    if root is None:
+        pytest.skip("PDNC corpus not present")
+    total = Score()
+    for novel in novels(root):
+        total.add(score_novel(novel))
+    assert total.total > 20000
+    assert total.right / total.total >= PDNC_FLOOR
