@@ -81,7 +81,8 @@ CONNECTIVE = re.compile(
     r"[Ss]uddenly|[Ff]inally|[Aa]gain|[Ss]till|[Yy]et|[Oo]nce more)[ \t\n,]+)*"
 )
 ACTION_SUBJECT = re.compile(
-    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y)[ \t\n]+{_ADV}(?P<verb>[a-z]+)\b"
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y|[Tt]he[ \t\n]+[a-z]+)[ \t\n]+{_ADV}"
+    rf"(?P<verb>[a-z]+)\b"
 )
 SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
 CLAUSE_SUBJECT = re.compile(
@@ -124,9 +125,9 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     if not match or not _is_subject(match.group("subj")):
         return None
     subj, verb = match.group("subj"), match.group("verb")
-    if subj[0].isupper() and subj.split()[0].lower() in ("the", "a", "an", "his", "her", "my"):
+    if subj[0].isupper() and subj.split()[0].lower() in ("a", "an", "his", "her", "my"):
         if not quote_open:
-            return None  # "The door opened." starts a new sentence: not about the speaker
+            return None  # "His hand shook." starts a new sentence: not about the speaker
     explicit = verb in SPEECH_VERBS or (quote_open and subj[:1].islower())
     if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
         explicit = explicit or verb.endswith("ed")
@@ -159,6 +160,21 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+POSSESSIVES = frozenset("His Her My his her my".split())
+
+
+def paragraph_subject(text: str, start: int, end: int) -> Evidence | None:
+    """The subject of the narration's first sentence, when it names someone: the one
+    the paragraph is about ("The inspector wrote something. His pencil moved.")."""
+    lead = CONNECTIVE.match(text, start, end)
+    match = ACTION_SUBJECT.match(text, lead.end() if lead else start, end)
+    if match is None or match.group("subj") in POSSESSIVES:
+        return None
+    if match.group("subj") in ("He", "She", "he", "she"):
+        return None
+    return Evidence(match.group("subj"), match.start("subj"), False)
 
 
 NOT_SUBJECTS = frozenset(

@@ -24,7 +24,11 @@ FEMALE_TITLES = frozenset(
     "frau fraulein fräulein queen princess duchess countess baroness aunt mother sister "
     "dame mistress".split()
 )
-NEUTRAL_TITLES = frozenset("dr doctor professor inspector rev reverend judge cousin".split())
+NEUTRAL_TITLES = frozenset(
+    "dr doctor professor inspector rev reverend judge cousin constable detective "
+    "superintendent officer warden chief commander commissioner governor mayor nurse matron "
+    "vicar rector parson bishop abbot".split()
+)
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur madame herr frau signor signora".split())
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
@@ -56,7 +60,9 @@ NOT_NAMES = frozenset(
     again once please thank thanks sorry hello hi hey good oh why what how who where this
     that these those they we you he she it his her my our your their its poor dear dearest
     come go look let just even only not all both each every some any many much more most
-    one two three at in on by for from with without to of into upon over under""".split()
+    one two three at in on by for from with without to of into upon over under papa mama
+    mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
+    really listen okay ok goodness gracious heavens sweetheart darling""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -235,7 +241,7 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
             back -= 1
             char = text[back]
         end_at = match.end()
-        if char in VOCATIVE_BEFORE and text[end_at : end_at + 1] in (",", "!", "?"):
+        if char == "," and text[end_at : end_at + 1] in (",", "!", "?", "."):
             addressed[key] += 1
         if char in SENTENCE_OPENERS or back <= start:
             if " " in key:
@@ -250,6 +256,8 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
                     key = rest
                     head, _, rest = key.partition(" ")
                     stripped[key] += 1
+            if key in NOT_NAMES:
+                continue
         else:
             mid_keys[key] += 1
             if " " in key:
@@ -328,7 +336,6 @@ def _votes(
     return votes, acts
 
 
-VOCATIVE_BEFORE = frozenset(",\"“'‘")
 SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:;—-_\n")
 
 
@@ -364,6 +371,24 @@ def build_cast(census: Census, first_person: bool) -> Cast:
         cast.people[NARRATOR] = Character(NARRATOR, [], None)
         cast.lookup["i"] = NARRATOR
     return cast
+
+
+def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int, int, str]]:
+    """Mentions of characters known by a role ("the inspector") written in lower case,
+    which the name scan cannot see; their pronouns also settle their gender."""
+    roles = sorted(
+        {key[4:] for key in cast.lookup if key.startswith("the ") and " " not in key[4:]}
+    )
+    if not roles:
+        return []
+    pattern = re.compile(rf"\b[Tt]he[ \t\n]+({'|'.join(map(re.escape, roles))})\b")
+    found = [(m.start(), m.end(), "the " + m.group(1)) for m in pattern.finditer(text, start, end)]
+    votes, _ = _votes(text, found)
+    for role in roles:
+        person = cast.people.get(cast.lookup["the " + role])
+        if person is not None and person.gender is None:
+            person.gender = voted_gender(votes.get(role))
+    return found
 
 
 def _person_words(census: Census) -> set[str]:
@@ -409,7 +434,11 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
     for key in sorted(keys, key=order):
         title, words = split_name(key)
         gender = title_gender(title)
-        home = _home(title, words, gender, by_first, by_last)
+        if key.startswith("the ") and len(words) == 1 and words[0] in TITLES:
+            titled = [p for p in people if p.title == words[0]]
+            home = titled[0] if len(titled) == 1 else None
+        else:
+            home = _home(title, words, gender, by_first, by_last)
         if home is None:
             home = _person(key, title, words, gender, census.votes)
             home.weight = census.counts[key]

@@ -21,7 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.model.attribution_tags import (
+    POSSESSIVES,
     Evidence,
+    paragraph_subject,
     ends_open,
     tag_after,
     tag_before,
@@ -36,6 +38,7 @@ from reader.model.characters import (
     build_cast,
     name_mentions,
     normalise,
+    role_mentions,
     split_name,
     title_gender,
 )
@@ -104,6 +107,10 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     mentions, census = name_mentions(text, story.body_start, story.body_end)
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
+    roles = role_mentions(text, story.body_start, story.body_end, cast)
+    if roles:
+        known = {pos for pos, _, _ in mentions}
+        mentions = sorted(mentions + [m for m in roles if m[0] not in known])
     resolver = _Resolver(story, cast, mentions, trace)
     resolver.run(turns)
     _fill_alternation(turns, trace)
@@ -213,6 +220,8 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
             return found
     if before is not None and before.kind == "narration" and before.paragraph == beat.paragraph:
         earlier = tag_before(text, before.start, before.end)
+        if (earlier is None or earlier.subject in POSSESSIVES) and found is None:
+            earlier = paragraph_subject(text, before.start, before.end) or earlier
         if earlier is not None and (earlier.explicit or found is None):
             return earlier
     return found
@@ -335,6 +344,8 @@ class _Resolver:
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject)
+        if not ev.explicit and head in ("the", "a", "an"):
+            return self.cast.find(subject)  # "The door opened." names no one
         named = self.cast.find(subject)
         tail = NAMED_TAIL.search(subject) if named is None else None
         if tail and (tail.group()[:1].isupper() and " " in tail.group()):
@@ -368,8 +379,8 @@ class _Resolver:
         if previous is not None and previous.last and not turn.continued:
             skip.add(previous.last)
         for name in self._candidates(pos, turn, local_only=True):
-            if name not in skip and self.cast.gender(name) == gender and not other:
-                return name
+            if name not in excluded and self.cast.gender(name) == gender and not other:
+                return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
         unsure = None
         for name in self._candidates(pos, turn):
             if name in skip:
