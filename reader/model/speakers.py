@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from reader.model.attribution_tags import (
     POSSESSIVES,
     Evidence,
-    paragraph_subject,
     ends_open,
+    paragraph_subject,
     tag_after,
     tag_before,
 )
