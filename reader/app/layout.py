@@ -98,6 +98,21 @@ class Layout:
         """The last line of the block's text (the blank separator excluded)."""
         return self.prefix[block + 1] - 2
 
+    def beat_lines(self, index: int) -> tuple[int, int]:
+        """First and last line of beat ``index`` (0-based): its label or heading included
+        when it starts its block; in prose view, only the lines that hold its words."""
+        block = self.block_of[index]
+        top, bottom = self.top(block), self.bottom(block)
+        if self.mode == "beats":
+            return top, bottom
+        beat = self.story.beats[index]
+        start = self.span(block)[0]
+        spans = self.lines(block)
+        text_top = top + self.extra(block)
+        first = _line_of(spans, beat.start - start)
+        last = _line_of(spans, beat.end - 1 - start)
+        return (top if index == self.firsts[block] else text_top + first), text_top + last
+
     def block_at(self, line: int) -> int:
         return max(0, min(len(self.firsts) - 1, bisect_right(self.prefix, line) - 1))
 
@@ -128,3 +143,11 @@ class Layout:
                 self._wraps.clear()
             self._wraps[block] = spans
         return spans
+
+
+def _line_of(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the wrapped line holding ``offset`` (or the line after the gap it is in)."""
+    for number, (_start, end) in enumerate(spans):
+        if offset < end:
+            return number
+    return len(spans) - 1

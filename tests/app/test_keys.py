@@ -332,3 +332,47 @@ async def test_resize_keeps_the_current_beat_in_view(make_app):
         await pilot.pause()
         assert "▌ Tobias asked." in screen_text(app)
         assert status(app).startswith("Scene 2/3  Beat 13/24")
+
+
+async def test_current_beat_stays_on_screen_whatever_keys(make_app):
+    """A fixed pseudo-random walk of navigation keys: the page always follows."""
+    import random
+
+    rng = random.Random(4)
+    moves = ["space", "left", "pagedown", "pageup", "right_square_bracket"]
+    moves += ["left_square_bracket", "home", "end", "v", "j", "k"]
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await start(app, pilot)
+        view = app.screen.query_one("#story")
+        for _ in range(60):
+            await pilot.press(rng.choice(moves))
+            assert "▌" in screen_text(app), "the current beat is on screen"
+            assert f"Beat {view.current + 1}/24" in status(app)
+
+
+LONG = "# Long\n\n" + " ".join(f"word{n}" for n in range(1, 121)) + '\n\n"And then?" she asked.\n'
+
+
+async def test_next_reads_a_tall_beat_a_page_at_a_time(make_app, tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text(LONG, encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await start(app, pilot)
+        assert "word1 " in screen_text(app) and "word120" not in screen_text(app)
+        presses = 0
+        while "word120" not in screen_text(app):
+            await pilot.press("space")
+            presses += 1
+            assert status(app).startswith("Scene 1/1  Beat 1/"), "still on the long beat"
+            assert presses < 10
+        await pilot.press("space")
+        assert "Beat 2/" in status(app)
+        await pilot.press("left")
+        assert "Beat 1/" in status(app)
+        while "word1 " not in screen_text(app):
+            await pilot.press("left")
+            assert "Beat 1/" in status(app)
+            presses -= 1
+            assert presses > -10

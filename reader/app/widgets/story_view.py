@@ -161,10 +161,29 @@ class StoryView(ScrollView, can_focus=True):
     # -- actions --------------------------------------------------------------------------
 
     def action_next_beat(self) -> None:
+        """Next beat; but first the rest of a beat taller than the screen, a page at a time."""
+        top, bottom, view_top, height = self._current_extent()
+        view_bottom = view_top + height - 1
+        if height > 2 and top <= view_bottom < bottom:
+            target = min(view_top + height - 1, bottom - height + 2)
+            self.scroll_to(y=max(view_top + 1, target), animate=False, immediate=True)
+            return
         self.go_to(self.current + 1, "follow")
 
     def action_previous_beat(self) -> None:
+        """Previous beat; but first the start of a tall beat, a page at a time."""
+        top, bottom, view_top, height = self._current_extent()
+        if height > 2 and top < view_top and view_top <= bottom:
+            target = max(top, view_top - height + 1)
+            self.scroll_to(y=max(0, target), animate=False, immediate=True)
+            return
         self.go_to(self.current - 1, "back")
+
+    def _current_extent(self) -> tuple[int, int, int, int]:
+        if not self.total or self.layout_.width < 0:
+            return 0, 0, 0, 0
+        top, bottom = self.layout_.beat_lines(self.current)
+        return top, bottom, int(self.scroll_y), self.scrollable_content_region.height
 
     def action_first_beat(self) -> None:
         self.go_to(0, "top")
@@ -293,13 +312,13 @@ class StoryView(ScrollView, can_focus=True):
         if not self.total or height <= 0 or layout.width < 0:
             return
         block = layout.block_of[self.current]
-        top, bottom = layout.top(block), layout.bottom(block)
+        top, bottom = layout.beat_lines(self.current)
         view_top = int(self.scroll_y)
         view_bottom = view_top + height - 1
         fits = bottom - top + 1 <= height
         target = None
         if placement == "top":
-            target = top
+            target = layout.top(block)
         elif placement == "jump":
             target = top - height // 4 if fits else top
         elif placement == "follow":
