@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.model.characters import NAME_PHRASE
+from reader.model.characters import NAME_PHRASE as _NAME
+
+_NOT_NAME = r"(?!(?:The|A|An|This|That|Then|When|There|Here|It|They|We|You|Now|So|But|And|Yet)\b)"
+NAME_PHRASE = rf"{_NOT_NAME}(?:{_NAME})"
 
 SPEECH_VERBS = frozenset(
     """said says say saying cried cries asked asks answered answers replied replies

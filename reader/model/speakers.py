@@ -471,6 +471,13 @@ class _Resolver:
                 break
         if spoke is None:
             return None
+        if (
+            spoke != NARRATOR
+            and NARRATOR not in excluded
+            and any(past.last == NARRATOR for past in self.history[-6:])
+        ):
+            self.why = "scene"
+            return NARRATOR  # a first-person narrator who is talking here answers
         start = self.story.paragraphs[chain[0].para].start
         for name in self._candidates(start, chain[0]):
             if name != spoke and name not in excluded and name != NARRATOR:
@@ -641,7 +648,7 @@ def _name_narrator(turns: list[Turn], cast: Cast) -> None:
                     called.update(set(other.vocatives) - {other.speaker})
                     called.update(f"?{key}" for key in set(other.unknown_vocatives))
     ranked = called.most_common(2)
-    if not ranked or ranked[0][1] < 3:
+    if not ranked or ranked[0][1] < 2:
         return
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return
