@@ -116,7 +116,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     _fill_alternation(turns, trace)
     _refill(turns, trace)
     if NARRATOR in cast.people:
-        _name_narrator(turns, cast)
+        _name_narrator(turns, cast, resolver)
     _write_back(story, cast, turns)
 
 
@@ -439,10 +439,15 @@ class _Resolver:
             found.append((name, *flags))
         return found
 
+    def quoted(self, k: int) -> bool:
+        """Mention ``k`` is inside a quote."""
+        pos = self.positions[k]
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and self.quote_ends[i] > pos
+
     def _flags(self, k: int) -> tuple[bool, bool]:
         pos, end = self.positions[k], self.ends[k]
-        i = bisect_right(self.quote_starts, pos) - 1
-        quoted = i >= 0 and self.quote_ends[i] > pos
+        quoted = self.quoted(k)
         before = SUBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
         subject = bool(
             before
@@ -635,8 +640,9 @@ def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) ->
                     trace[beat.start] = "backfill"
 
 
-def _name_narrator(turns: list[Turn], cast: Cast) -> None:
-    """The first-person narrator goes by the name the others call them in conversation."""
+def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
+    """The first-person narrator goes by the name the others call them in conversation,
+    the name the narration itself never uses (it says "I")."""
     called: Counter[str] = Counter()
     for i, turn in enumerate(turns):
         if turn.speaker != NARRATOR:
@@ -648,9 +654,9 @@ def _name_narrator(turns: list[Turn], cast: Cast) -> None:
                     called.update(set(other.vocatives) - {other.speaker})
                     called.update(f"?{key}" for key in set(other.unknown_vocatives))
     ranked = called.most_common(2)
-    if not ranked or ranked[0][1] < 2:
-        return
-    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        ranked = _unnarrated(turns, cast, resolver)
+    if not ranked:
         return
     name = ranked[0][0]
     narrator = cast.people[NARRATOR]
@@ -675,6 +681,26 @@ def _name_narrator(turns: list[Turn], cast: Cast) -> None:
         for beat in turn.lines:
             if beat.speaker == name:
                 beat.speaker = NARRATOR
+
+
+def _unnarrated(turns: list[Turn], cast: Cast, resolver: _Resolver) -> list[tuple[str, int]]:
+    """The one character others address by name whom the narration never names."""
+    called: Counter[str] = Counter()
+    for turn in turns:
+        if turn.speaker != NARRATOR:
+            called.update(set(turn.vocatives) - {turn.speaker})
+    narrated = Counter(
+        cast.lookup.get(resolver.mention_keys[k])
+        for k in range(len(resolver.positions))
+        if not resolver.quoted(k)
+    )
+    spoke = {beat.speaker for turn in turns if turn.rule == "evidence" for beat in turn.lines}
+    ranked = [
+        (n, c) for n, c in called.most_common() if narrated[n] < c and n not in spoke and c > 1
+    ]
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return []
+    return ranked[:1]
 
 
 def _write_back(story: Story, cast: Cast, turns: list[Turn]) -> None:
