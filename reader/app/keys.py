@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 KEYS: tuple[tuple[str, str], ...] = (
-    ("space, →, j, enter", "next beat"),
+    ("space, →, j, enter", "next beat (a tall one: its next page)"),
     ("←, k, backspace", "previous beat"),
     ("page down / page up", "next / previous screen"),
     ("] / [", "next / previous scene"),
