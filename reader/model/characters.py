@@ -10,7 +10,7 @@ surname with a title and the common nicknames of its first name. Families stay a
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.model.story import Character
@@ -41,8 +41,8 @@ NAME_PHRASE = (
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:{_TITLE_ALT})\.?[ \t]+{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
-    rf"|(?=[A-Z])\b{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}"
+    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
@@ -221,55 +221,79 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     """(start, end, normalised phrase) of every name-like phrase, and the census of them."""
     lower = _lower_counts(text, start, end)
     found: list[tuple[int, int, str]] = []
-    mid_caps: Counter[str] = Counter()
-    mid_keys: Counter[str] = Counter()
-    addressed: Counter[str] = Counter()
-    stripped: Counter[str] = Counter()
-    keys: dict[str, str] = {}
+    mid_caps: defaultdict[str, int] = defaultdict(int)
+    mid_keys: list[str] = []
+    addressed: list[str] = []
+    stripped: list[str] = []
+    keys: dict[str, tuple[str, list[str]]] = {}
+    blanks = " \t\n"
     for match in NAME_RE.finditer(text, start, end):
         raw = match.group()
-        pos = match.start()
-        if text[pos - 4 : pos - 1] == "the" and text[pos - 1] in " \t\n" and pos - 4 >= start:
+        pos, end_at = match.span()
+        if (
+            text[pos - 2 : pos] in THE_ENDS
+            and text[pos - 4 : pos - 1] == "the"
+            and pos - 4 >= start
+        ):
             pos -= 4
             raw = "the " + raw
-        key = keys.get(raw)
-        if key is None:
-            key = keys[raw] = normalise(raw)
+        known = keys.get(raw)
+        if known is None:
+            key = normalise(raw)
+            known = keys[raw] = (key, key.split())
+        key, words = known
         back = pos - 1
         char = text[back]
-        while char in " \t\n" and back > start:
+        while char in blanks and back > start:
             back -= 1
             char = text[back]
-        end_at = match.end()
-        if char == "," and text[end_at : end_at + 1] in (",", "!", "?", "."):
-            addressed[key] += 1
+        if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
+            addressed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
-            if " " in key:
-                head, _, rest = key.partition(" ")
-                while (
-                    rest
-                    and head != "the"
-                    and head not in TITLES
-                    and (head in NOT_NAMES or _common(head, lower, mid_caps))
-                ):
-                    pos += len(head) + 1
-                    key = rest
-                    head, _, rest = key.partition(" ")
-                    stripped[key] += 1
+            if len(words) > 1:
+                key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
             if key in NOT_NAMES:
                 continue
         else:
-            mid_keys[key] += 1
-            if " " in key:
-                for word in key.split():
-                    mid_caps[word] += 1
-            else:
-                mid_caps[key] += 1
+            mid_keys.append(key)
+            for word in words:
+                mid_caps[word] += 1
         found.append((pos, end_at, key))
     counts = Counter(key for _, _, key in found)
     votes, acts = _votes(text, found)
-    census = Census(counts, lower, mid_caps, mid_keys, votes, acts, addressed, stripped)
+    census = Census(
+        counts,
+        lower,
+        Counter(mid_caps),
+        Counter(mid_keys),
+        votes,
+        acts,
+        Counter(addressed),
+        Counter(stripped),
+    )
     return found, census
+
+
+THE_ENDS = frozenset(("e ", "e\n", "e\t"))
+VOCATIVE_ENDS = frozenset(",!?.")
+
+
+def _drop_openers(
+    key: str, pos: int, lower: Counter[str], mid_caps: dict[str, int], stripped: list[str]
+) -> tuple[str, int]:
+    """ "Then Elizabeth" at a sentence's start is Elizabeth."""
+    head, _, rest = key.partition(" ")
+    while (
+        rest
+        and head != "the"
+        and head not in TITLES
+        and (head in NOT_NAMES or lower[head] * 2 > mid_caps.get(head, 0) + 1)
+    ):
+        pos += len(head) + 1
+        key = rest
+        head, _, rest = key.partition(" ")
+        stripped.append(key)
+    return key, pos
 
 
 def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
@@ -280,12 +304,23 @@ def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
     counts = Counter(LOWER_WORD.findall(text, start, stop))
     if stop < end:
         scale = (end - start) / (stop - start)
-        for word in counts:
-            counts[word] = int(counts[word] * scale) + 1
+        return _Scaled(counts, scale)
     return counts
 
 
-LOWER_SAMPLE = 250_000
+class _Scaled(Counter):
+    """A sample's counts read as if taken over the whole text."""
+
+    def __init__(self, counts: Counter[str], scale: float) -> None:
+        super().__init__()
+        self.sample = counts
+        self.scale = scale
+
+    def __missing__(self, word: str) -> int:
+        return int(self.sample.get(word, 0) * self.scale)
+
+
+LOWER_SAMPLE = 150_000
 VOTES_PER_WORD = 40
 """Pronoun cues read per name: enough to tell a gender, cheap on long novels."""
 GENDER_AFTER = re.compile(
@@ -381,14 +416,31 @@ def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int
     )
     if not roles:
         return []
-    pattern = re.compile(rf"\b[Tt]he[ \t\n]+({'|'.join(map(re.escape, roles))})\b")
-    found = [(m.start(), m.end(), "the " + m.group(1)) for m in pattern.finditer(text, start, end)]
+    found = sorted(hit for role in roles for hit in _role_hits(text, start, end, role))
     votes, _ = _votes(text, found)
     for role in roles:
         person = cast.people.get(cast.lookup["the " + role])
         if person is not None and person.gender is None:
             person.gender = voted_gender(votes.get(role))
     return found
+
+
+def _role_hits(text: str, start: int, end: int, role: str) -> list[tuple[int, int, str]]:
+    """Each "the <role>" in ``text[start:end]``, found with plain string search (fast)."""
+    hits = []
+    for form in (role, role.capitalize()):
+        at = text.find(form, start, end)
+        while at >= 0:
+            stop = at + len(form)
+            before = text[at - 4 : at - 1]
+            if (
+                before in ("the", "The")
+                and text[at - 1] in " \t\n"
+                and not text[stop : stop + 1].isalpha()
+            ):
+                hits.append((at - 4, stop, "the " + role))
+            at = text.find(form, stop, end)
+    return hits
 
 
 def _person_words(census: Census) -> set[str]:
