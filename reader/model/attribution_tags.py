@@ -63,13 +63,12 @@ _STOP = (
     r"presently)\b)"
 )
 
-TAG_INVERTED = re.compile(
-    rf"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?(?P<verb>{_VERBS})[ \t\n]+{_ADV}"
-    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}"
-)
+TAG_LEAD = re.compile(r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?([a-z]+)")
+"""The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
+INVERTED_SUBJECT = re.compile(rf"[ \t\n]+{_ADV}(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}")
 TAG_SUBJECT_FIRST = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow)[ \t\n,]+)?"
-    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}(?=[ \t\n]+{_ADV}(?:{_VERBS})\b))"
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})"
     rf"[ \t\n]+{_ADV}(?:(?:had|has|was|is|would|could|did|then|just|only|also)[ \t\n]+)?"
     rf"(?P<verb>[a-z]+)\b"
 )
@@ -77,7 +76,7 @@ SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*[ \t\n]+(?=[A-Z\"“'‘_])")
 TAG_BEFORE = re.compile(
     rf"(?:^|[ \t\n,;])(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})[ \t\n]+{_ADV}"
     rf"(?:(?:had|has|then|just|only|also|now|again|suddenly|quietly)[ \t\n]+)?"
-    rf"(?P<verb>{_VERBS})\b[^.!?\"“”]*$"
+    rf"(?P<verb>[a-z]+)\b(?=[^.!?\"“”]*$)"
 )
 CONNECTIVE = re.compile(
     r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Hh]ere|[Aa]t last|[Aa]t length|[Pp]resently|"
@@ -87,7 +86,13 @@ ACTION_SUBJECT = re.compile(
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|[Hh]is|[Hh]er|[Mm]y|[Tt]he[ \t\n]+[a-z]+)[ \t\n]+{_ADV}"
     rf"(?P<verb>[a-z]+)\b"
 )
-SPEECH_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b")
+LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def has_speech_verb(text: str, start: int, end: int) -> bool:
+    return not SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end))
+
+
 CLAUSE_SUBJECT = re.compile(
     rf"(?:[,;:(—][ \t\n]*|\b(?:and|but|then|so)[ \t\n]+)(?P<subj>{NAME_PHRASE}|{_PRON}\b)"
 )
@@ -121,20 +126,30 @@ def ends_open(text: str, start: int, end: int) -> bool:
 def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | None:
     """A tag or action in the narration ``text[start:end]`` right after a quote."""
     limit = min(end, start + 160)
-    match = TAG_INVERTED.match(text, start, limit)
-    if match and _is_subject(match.group("subj")):
-        return Evidence(match.group("subj"), match.start("subj"), True, True)
+    lead = TAG_LEAD.match(text, start, limit)
+    if lead is not None and lead.group(1) in SPEECH_VERBS:
+        match = INVERTED_SUBJECT.match(text, lead.end(), limit)
+        if match and _is_subject(match.group("subj")):
+            return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
     if not match or not _is_subject(match.group("subj")):
         return None
     subj, verb = match.group("subj"), match.group("verb")
-    if subj[0].isupper() and subj.split()[0].lower() in ("a", "an", "his", "her", "my"):
+    head = subj.split()[0].lower()
+    if head in DETERMINERS and verb not in SPEECH_VERBS and head != "the":
+        return None  # "his hand shook": a description acting is no tag
+    if subj[0].isupper() and head in ("a", "an", "his", "her", "my"):
         if not quote_open:
             return None  # "His hand shook." starts a new sentence: not about the speaker
     explicit = verb in SPEECH_VERBS or (quote_open and subj[:1].islower())
+    if head == "the" and verb not in SPEECH_VERBS:
+        explicit = False
     if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
         explicit = explicit or verb.endswith("ed")
     return Evidence(subj, match.start("subj"), explicit)
+
+
+DETERMINERS = frozenset("the his her my their our its your this that a an another one".split())
 
 
 def tag_before(text: str, start: int, end: int) -> Evidence | None:
@@ -149,15 +164,15 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         sentence_start = brk.end()
     last = text[end - 1]
     if last in ",:—–-":
-        match = TAG_BEFORE.search(text, sentence_start, end)
-        if match and _is_subject(match.group("subj")):
-            return Evidence(match.group("subj"), match.start("subj"), True)
+        for match in TAG_BEFORE.finditer(text, sentence_start, end):
+            if match.group("verb") in SPEECH_VERBS and _is_subject(match.group("subj")):
+                return Evidence(match.group("subj"), match.start("subj"), True)
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end)
     if match is None and last in ",:—–-":
         match = SENTENCE_OPENER.match(text, opening, end)
-    speech = last in ",:—–-" and SPEECH_VERB_RE.search(text, sentence_start, end)
+    speech = last in ",:—–-" and has_speech_verb(text, sentence_start, end)
     if match is None and speech:
         match = CLAUSE_SUBJECT.search(text, sentence_start, end)
     if match and _is_subject(match.group("subj")):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.model.attribution_tags import (
@@ -392,20 +393,31 @@ class _Resolver:
                 unsure = name
         return unsure
 
-    def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> list[str]:
+    def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
-        the subjects of its narration, then anyone else its narration names."""
+        the subjects of its narration, then anyone else its narration names. Lazy: the
+        nearest fitting character usually ends the search."""
         paragraphs = self.story.paragraphs
         local = self._mention_names(paragraphs[turn.para].start, pos)
-        names = [n for n, subject, quoted in local if subject and not quoted]
-        names += [n for n, _, quoted in local if not quoted]
-        if not local_only:
-            floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
-            index = turn.para - 1
-            while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
-                names += self._paragraph_names(index)
-                index -= 1
-        return list(dict.fromkeys(names))
+        seen: set[str] = set()
+        for group in (
+            [n for n, subject, quoted in local if subject and not quoted],
+            [n for n, _, quoted in local if not quoted],
+        ):
+            for name in group:
+                if name not in seen:
+                    seen.add(name)
+                    yield name
+        if local_only:
+            return
+        floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
+        index = turn.para - 1
+        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
+            for name in self._paragraph_names(index):
+                if name not in seen:
+                    seen.add(name)
+                    yield name
+            index -= 1
 
     def _paragraph_names(self, index: int) -> list[str]:
         """An earlier paragraph's people in salience order (cached: it is settled)."""
