@@ -376,3 +376,21 @@ async def test_next_reads_a_tall_beat_a_page_at_a_time(make_app, tmp_path):
             assert "Beat 1/" in status(app)
             presses -= 1
             assert presses > -10
+
+
+async def test_a_huge_paragraph_renders_and_searches_quickly(make_app, tmp_path):
+    """One paragraph of 40,000 words: only the visible lines are built."""
+    import time
+
+    words = ["the", "sea", "was", "white", "to", "horizon", "and", "lamp", "keeper"]
+    body = " ".join(words[(n * 7) % len(words)] for n in range(40000))
+    path = tmp_path / "huge.txt"
+    path.write_text("Huge\n\n" + body + "\n", encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        began = time.perf_counter()
+        await pilot.press("slash", *"lamp", "enter")
+        await pilot.press("n", "n", "space", "end")
+        assert time.perf_counter() - began < 5
+        assert "“lamp”" in status(app)

@@ -9,12 +9,13 @@ hits, theme or width).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.color import Color, blend_rgb
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -93,7 +94,7 @@ class StoryView(ScrollView, can_focus=True):
         self.hits: list[Hit] = []
         self.hit_index = -1
         self._hit_starts: list[int] = []
-        self._strips: dict[int, list[Strip]] = {}
+        self._strips: dict[int, _BlockLines] = {}
         self._placed = False
 
     # -- public API -----------------------------------------------------------------------
@@ -369,7 +370,7 @@ class StoryView(ScrollView, can_focus=True):
         if 0 <= beat < self.total:
             self._strips.pop(self.layout_.block_of[beat], None)
 
-    def _render_block(self, block: int, width: int) -> list[Strip]:
+    def _render_block(self, block: int, width: int) -> _BlockLines:
         layout = self.layout_
         story = self.story
         console = self.app.console
@@ -430,11 +431,12 @@ class StoryView(ScrollView, can_focus=True):
                 if is_current and beat.number - 1 == self.current:
                     content.stylize(current_style, beat.start - start, beat.end - start)
         self._stylize_hits(content, start, end)
-        for line_start, line_end in layout.lines(block):
-            piece = content[line_start:line_end]
-            strips.append(finish([gutter, *_segments(piece, console)], text_style))
-        strips.append(finish([], base))
-        return strips
+
+        def text_line(line_start: int, line_end: int) -> Strip:
+            piece = _slice(content, line_start, line_end)
+            return finish([gutter, *_segments(piece, console)], text_style)
+
+        return _BlockLines(strips, layout.lines(block), text_line, finish([], base))
 
     def _stylize_hits(self, content: Text, start: int, end: int) -> None:
         if not self.hits:
@@ -446,6 +448,49 @@ class StoryView(ScrollView, can_focus=True):
             hit = self.hits[index]
             name = "story-view--hit-current" if index == self.hit_index else "story-view--hit"
             content.stylize(get(name, partial=True), hit.start - start, hit.end - start)
+
+
+class _BlockLines:
+    """A block's lines as strips: its heading and label, then the text lines, each built
+    the first time it is on screen (a paragraph may be thousands of lines long)."""
+
+    def __init__(
+        self,
+        head: list[Strip],
+        spans: list[tuple[int, int]],
+        make: Callable[[int, int], Strip],
+        tail: Strip,
+    ) -> None:
+        self.head = head
+        self.spans = spans
+        self.make = make
+        self.tail = tail
+        self.built: dict[int, Strip] = {}
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.spans) + 1
+
+    def __getitem__(self, row: int) -> Strip:
+        if row < len(self.head):
+            return self.head[row]
+        index = row - len(self.head)
+        if index >= len(self.spans):
+            return self.tail
+        strip = self.built.get(index)
+        if strip is None:
+            strip = self.built[index] = self.make(*self.spans[index])
+        return strip
+
+
+def _slice(text: Text, start: int, end: int) -> Text:
+    """``text[start:end]`` without copying the whole text (``Text`` slicing divides it)."""
+    line = Text(text.plain[start:end], style=text.style, end="")
+    line.spans[:] = [
+        Span(max(span.start, start) - start, min(span.end, end) - start, span.style)
+        for span in text.spans
+        if span.end > start and span.start < end
+    ]
+    return line
 
 
 def _segments(text: Text, console) -> list[Segment]:
