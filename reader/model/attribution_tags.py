@@ -164,9 +164,9 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         sentence_start = brk.end()
     last = text[end - 1]
     if last in ",:—–-":
-        for match in TAG_BEFORE.finditer(text, sentence_start, end):
-            if match.group("verb") in SPEECH_VERBS and _is_subject(match.group("subj")):
-                return Evidence(match.group("subj"), match.start("subj"), True)
+        found = _lead_in_subject(text, sentence_start, end)
+        if found is not None:
+            return found
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end)
@@ -178,6 +178,37 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+SUBJECT_TOKEN = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}|\b{_PRON}\b)[ \t\n]+{_ADV}(?:(?:had|has|then|at|last)[ \t\n]+)*"
+    r"[a-z]+\b"
+)
+OBJECT_BEFORE = re.compile(r"\b(?:to|at|with|of|by|for|from|on|in|upon|towards|and|than)[ \t\n]+$")
+
+
+def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
+    """Who says the words a lead-in ("..., and said:") introduces: the subject just before
+    the last speech verb ("he held her in his arms, and said:" → he)."""
+    tags = [
+        m
+        for m in TAG_BEFORE.finditer(text, start, end)
+        if m.group("verb") in SPEECH_VERBS and _is_subject(m.group("subj"))
+    ]
+    if tags:
+        return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True)
+    verbs = [m for m in LOWER_WORDS.finditer(text, start, end) if m.group() in SPEECH_VERBS]
+    if not verbs:
+        return None
+    subjects = [
+        m
+        for m in SUBJECT_TOKEN.finditer(text, start, verbs[-1].start())
+        if _is_subject(m.group("subj"))
+        and not OBJECT_BEFORE.search(text, max(start, m.start() - 12), m.start())
+    ]
+    if not subjects:
+        return None
+    return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True)
 
 
 POSSESSIVES = frozenset("His Her My his her my".split())

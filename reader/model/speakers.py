@@ -57,9 +57,9 @@ FEMALE_NOUNS = frozenset(
 )
 VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
 VOCATIVE_AFTER = frozenset(",!?.;\"”'’—-")
-VOCATIVE_OPENING_AFTER = frozenset(",!?—-")
+VOCATIVE_OPENING_AFTER = frozenset(",—")
 """A name opening a speech is a vocative before a comma ("Tom, come"), not before a full
-stop ("Bingley." answers a question)."""
+stop or an exclamation ("Bingley." answers a question, "Mr. Darcy!" echoes one)."""
 VOCATIVE_WORDS = ("dear", " oh", " ah", "well", " yes", " no", " o")
 SUBJECT_BEFORE = re.compile(
     r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
