@@ -360,7 +360,9 @@ def _votes(
         act = ACT_AFTER.match(text, end, end + 40)
         if act is not None:
             verb = act.group(1)
-            if verb in HUMAN_VERBS or (verb.endswith("ed") and len(verb) > 4):
+            if verb in HUMAN_VERBS:
+                acts[key] += 2
+            elif verb.endswith("ed") and len(verb) > 4:
                 acts[key] += 1
         match = GENDER_AFTER.match(text, end, end + 90)
         if match is None:
@@ -382,6 +384,8 @@ def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
 def is_name(key: str, census: Census) -> bool:
     """A phrase a reader takes for a person's name rather than a common word."""
     title, words = split_name(key)
+    if key.startswith("the ") and key in census.inverted:
+        return True  # "said the March Hare"
     if not words or (words[0] in NOT_NAMES and title is None):
         return False
     if key in census.inverted or title is not None:
@@ -465,7 +469,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
-    if title is not None or census.acts[key] or census.addressed[key]:
+    acts = census.acts[key]
+    if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
         return True
     return count >= 2 and any(w in signals for w in words)
 
