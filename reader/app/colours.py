@@ -9,6 +9,7 @@ larger than the palette reuses colours.
 
 from __future__ import annotations
 
+import colorsys
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,17 +50,44 @@ def _slot(name: str) -> int:
     return int.from_bytes(digest[:4], "big") % len(PALETTE)
 
 
+def _hue(swatch: Swatch) -> float:
+    red, green, blue = (int(swatch.dark[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return colorsys.rgb_to_hls(red, green, blue)[0] * 360
+
+
+HUES = [_hue(swatch) for swatch in PALETTE]
+SEPARATIONS = (60.0, 35.0, 0.0)
+"""How far apart in hue (degrees) a new character's colour should be from the colours
+already given, tried in turn: far apart while the palette allows, then merely unused."""
+
+
+def _apart(slot: int, taken: list[int]) -> float:
+    gaps = (abs(HUES[slot] - HUES[other]) % 360 for other in taken)
+    return min((min(gap, 360 - gap) for gap in gaps), default=360.0)
+
+
 def assign(cast: Iterable[tuple[str, int]]) -> dict[str, Swatch]:
-    """Swatches for ``(name, lines)`` pairs: deterministic, distinct while they last."""
+    """Swatches for ``(name, lines)`` pairs: deterministic, distinct while they last.
+
+    Each name prefers the slot its hash points at, then the following slots in turn;
+    it takes the first free one whose hue is well apart from those already taken.
+    """
     ordered = sorted(cast, key=lambda item: (-item[1], item[0]))
-    taken: set[int] = set()
+    taken: list[int] = []
     swatches: dict[str, Swatch] = {}
+    count = len(PALETTE)
     for name, _lines in ordered:
-        slot = _slot(name)
-        if len(taken) < len(PALETTE):
-            while slot in taken:
-                slot = (slot + 1) % len(PALETTE)
-            taken.add(slot)
+        preferred = _slot(name)
+        probes = [(preferred + step) % count for step in range(count)]
+        slot = preferred
+        if len(taken) < count:
+            free = [probe for probe in probes if probe not in taken]
+            for separation in SEPARATIONS:
+                fitting = [probe for probe in free if _apart(probe, taken) >= separation]
+                if fitting:
+                    slot = fitting[0]
+                    break
+            taken.append(slot)
         swatches[name] = PALETTE[slot]
     return swatches
 

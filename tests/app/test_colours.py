@@ -49,3 +49,14 @@ def test_every_shade_is_readable_on_its_background():
             assert contrast(swatch.dark, background) >= 4.5, (swatch.name, background)
         for background in ("#ffffff", "#f0f0f0", "#d8d8d8", "#eee8d5"):
             assert contrast(swatch.light, background) >= 3.5, (swatch.name, background)
+
+
+def test_the_main_cast_gets_clearly_different_hues():
+    from reader.app.colours import HUES, PALETTE
+
+    cast = [("Mara", 3), ("Tobias", 3), ("Ines", 35), ("Tobin", 32)]
+    slots = [PALETTE.index(swatch) for swatch in assign(cast).values()]
+    for index, slot in enumerate(slots):
+        for other in slots[:index]:
+            gap = abs(HUES[slot] - HUES[other]) % 360
+            assert min(gap, 360 - gap) >= 60
