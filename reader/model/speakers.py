@@ -113,6 +113,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
         known = {pos for pos, _, _ in mentions}
         mentions = sorted(mentions + [m for m in roles if m[0] not in known])
     resolver = _Resolver(story, cast, mentions, trace)
+    resolver.common = census.lower
     resolver.run(turns)
     _fill_alternation(turns, trace)
     _refill(turns, trace)
@@ -251,6 +252,8 @@ class _Resolver:
         self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
         self.by_para: dict[int, Turn] = {}
+        self.common: Counter[str] = Counter()
+        """Lower-case word counts: "Fine," opening a speech addresses no one."""
         self.para_cache: dict[int, list[str]] = {}
         self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
@@ -321,7 +324,8 @@ class _Resolver:
             key = self.mention_keys[k]
             name = self.cast.lookup.get(key) or self.cast.find(key)
             if name is None:
-                unknown.append(key)
+                if " " not in key and not self.common[key]:
+                    unknown.append(key)
             elif name not in names:
                 names.append(name)
         self.vocative_cache[beat.start] = (names, unknown)
@@ -653,8 +657,8 @@ def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) ->
 
 
 def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
-    """The first-person narrator goes by the name the others call them in conversation,
-    the name the narration itself never uses (it says "I")."""
+    """The first-person narrator goes by the names the others call them in conversation,
+    names the narration itself never uses (it says "I") and no tag gives a line to."""
     called: Counter[str] = Counter()
     for i, turn in enumerate(turns):
         if turn.speaker != NARRATOR:
@@ -665,25 +669,55 @@ def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
                 if other.speaker != NARRATOR and (other.chained or turn.chained):
                     called.update(set(other.vocatives) - {other.speaker})
                     called.update(f"?{key}" for key in set(other.unknown_vocatives))
-    ranked = called.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+    spoke = _tagged_speakers(turns)
+    narrated = _narrated(cast, resolver)
+    ranked = [
+        (n, c) for n, c in called.most_common() if c >= 2 and n not in spoke and narrated[n] < c
+    ]
+    if ranked:
+        top = ranked[0][1]
+        ranked = [(n, c) for n, c in ranked if not n.startswith("?") or c * 4 >= top and c >= 3]
+    else:
         ranked = _unnarrated(turns, cast, resolver)
-    if not ranked:
-        return
-    name = ranked[0][0]
+    for name, _ in ranked:
+        _call_narrator(name, turns, cast)
+
+
+def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
+    """How often the narration (outside quotes) names each character."""
+    return Counter(
+        cast.lookup.get(resolver.mention_keys[k])
+        for k in range(len(resolver.positions))
+        if not resolver.quoted(k)
+    )
+
+
+def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
+    """Characters some speech tag names outright: not the unnamed narrator."""
+    spoke: set[str | None] = set()
+    for turn in turns:
+        for beat, ev in zip(turn.lines, turn.evidence, strict=True):
+            if ev is not None and ev.explicit and ev.subject[:1].isupper():
+                if ev.subject not in ("He", "She", "I"):
+                    spoke.add(beat.speaker)
+    return spoke
+
+
+def _call_narrator(name: str, turns: list[Turn], cast: Cast) -> None:
+    """Make ``name`` (a character, or "?key" for a name outside the cast) the narrator's."""
     narrator = cast.people[NARRATOR]
     if name.startswith("?"):
         key = name[1:]
         title, words = split_name(key)
         if title is not None or len(words) != 1 or key in NOT_NAMES:
             return
-        narrator.aliases = [key.capitalize()]
+        narrator.aliases = sorted({*narrator.aliases, key.capitalize()})
         cast.lookup[key] = NARRATOR
         return
     person = cast.people.get(name)
     if person is None or name == NARRATOR:
         return
-    narrator.aliases = sorted({name, *person.aliases})
+    narrator.aliases = sorted({*narrator.aliases, name, *person.aliases})
     narrator.gender = narrator.gender or person.gender
     del cast.people[name]
     for key, value in list(cast.lookup.items()):
@@ -701,12 +735,8 @@ def _unnarrated(turns: list[Turn], cast: Cast, resolver: _Resolver) -> list[tupl
     for turn in turns:
         if turn.speaker != NARRATOR:
             called.update(set(turn.vocatives) - {turn.speaker})
-    narrated = Counter(
-        cast.lookup.get(resolver.mention_keys[k])
-        for k in range(len(resolver.positions))
-        if not resolver.quoted(k)
-    )
-    spoke = {beat.speaker for turn in turns if turn.rule == "evidence" for beat in turn.lines}
+    narrated = _narrated(cast, resolver)
+    spoke = _tagged_speakers(turns)
     ranked = [
         (n, c) for n, c in called.most_common() if narrated[n] < c and n not in spoke and c > 1
     ]
