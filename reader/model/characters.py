@@ -239,9 +239,10 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
             raw = "the " + raw
         known = keys.get(raw)
         if known is None:
-            key = normalise(raw)
-            known = keys[raw] = (key, key.split())
+            known = keys[raw] = _trim(normalise(raw), lower)
         key, words = known
+        if len(words) < raw.count(" ") + raw.count("\n") + 1 and not raw.startswith("the "):
+            end_at = pos + len(" ".join(raw.split()[: len(words)]))  # trimmed phrase
         back = pos - 1
         char = text[back]
         while char in blanks and back > start:
@@ -272,6 +273,23 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
         Counter(stripped),
     )
     return found, census
+
+
+def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
+    """Cut a run of capitals at its first common word: "Mr. Fielding High School" is
+    Mr. Fielding; a name has at most four words after its title."""
+    words = key.split()
+    keep = 1
+    for word in words[1:]:
+        if word not in TITLES and (word in NOT_NAMES or lower[word] > 2):
+            break
+        keep += 1
+    if keep > 5:
+        keep = 5
+    if keep < len(words):
+        words = words[:keep]
+        key = " ".join(words)
+    return key, words
 
 
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
