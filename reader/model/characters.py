@@ -345,6 +345,10 @@ GENDER_AFTER = re.compile(
     rf"[ \t\n]+(?:[a-z]+,?[ \t\n]+){{0,5}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
     rf"|[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
 )
+OBJECT_CONTEXT = re.compile(
+    r"\b(?:of|to|at|with|for|from|by|on|in|into|upon|behind|beside|towards|over|under|about"
+    r")[ \t\n]+$"
+)
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
 HUMAN_VERBS = frozenset(
     """says said asks asked looks looked turns turned smiles smiled nods nodded laughs laughed
@@ -370,11 +374,13 @@ def _votes(
     votes: dict[str, list[int]] = {}
     acts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for _, end, key in found:
+    for pos, end, key in found:
         word = key.rsplit(" ", 1)[-1]
         if seen[word] >= VOTES_PER_WORD:
             continue
         seen[word] += 1
+        if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
+            continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40)
         if act is not None:
             verb = act.group(1)
