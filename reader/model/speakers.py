@@ -499,6 +499,11 @@ class _Resolver:
         ):
             self.why = "scene"
             return NARRATOR  # a first-person narrator who is talking here answers
+        for past in reversed(self.history[-8:-1]):
+            name = past.last
+            if name and name != spoke and name not in excluded and name != NARRATOR:
+                self.why = "scene"
+                return name  # the one they were talking with a moment ago
         start = self.story.paragraphs[chain[0].para].start
         for name in self._candidates(start, chain[0]):
             if name != spoke and name not in excluded and name != NARRATOR:
