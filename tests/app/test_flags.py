@@ -138,3 +138,17 @@ async def test_story_loads_in_a_worker_then_speakers(story_path, seeds_dir):
         assert status(app) == "Scene 1/3  Beat 1/24  4%"
         assert "The wind had been rising since noon" in screen_text(app)
         assert app.screen.story.characters, "speakers were attributed"
+
+
+async def test_search_flag_for_a_speaker_as_launched(story_path, seeds_dir):
+    """--search "speaker:NAME" needs the speakers before the first screen."""
+    from reader.app.launch import prepare
+
+    store = Store()
+    opening = prepare(str(story_path), search="speaker:mara", store=store)
+    app = ReaderApp(opening, store=store, seeds_dir=seeds_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await start(app, pilot)
+        assert "“speaker:mara” 1/" in status(app)
+        assert "Beat 1/24" not in status(app)

@@ -71,8 +71,10 @@ class ReadingScreen(Screen):
         """Build the model in a thread: paragraphs, scenes and beats first (fast), so the
         story is on screen at once; speakers are attributed next, in another worker."""
         opening = self.opening
+        # A search (it may be "speaker:NAME") needs the speakers before the first screen.
+        whole = opening.search is not None
         self.run_worker(
-            lambda: build_story(opening.loaded, opening.source, attribute=False),
+            lambda: build_story(opening.loaded, opening.source, attribute=whole),
             name="load",
             thread=True,
             exit_on_error=False,
@@ -99,9 +101,10 @@ class ReadingScreen(Screen):
         if event.worker.name != "load":
             return
         if event.state == WorkerState.SUCCESS:
-            self.attributing = True
+            self.attributing = self.opening.search is None
             await self._show(event.worker.result)
-            self._attribute(event.worker.result)
+            if self.attributing:
+                self._attribute(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             message = str(error) if isinstance(error, ReaderError) else repr(error)
