@@ -496,7 +496,9 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     acts = census.acts[key]
     if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
         return True
-    return count >= 2 and any(w in signals for w in words)
+    if count >= 2:
+        return any(w in signals for w in words)
+    return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
 
 
 def _merge(keys: list[str], census: Census) -> list[Person]:
