@@ -117,9 +117,10 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     resolver.run(turns)
     _fill_alternation(turns, trace)
     _refill(turns, trace)
+    _join_spoken_names(turns, cast, resolver)
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
-    _write_back(story, cast, turns)
+    _write_back(story, cast, turns, census)
 
 
 def _census_tags(turns: list[Turn], census: Census) -> int:
@@ -688,6 +689,51 @@ def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
         _call_narrator(name, turns, cast)
 
 
+def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
+    """A titled name heard only in speech ("Morning, Mrs. Pardoe") belongs to whoever
+    answers to it: the narration's Agnes is the constable's Mrs. Pardoe."""
+    answers: dict[str, Counter[str]] = {}
+    for turn, reply in zip(turns, turns[1:]):
+        if not reply.chained or reply.scene != turn.scene or reply.speaker is None:
+            continue
+        for name in turn.vocatives:
+            if name != reply.speaker:
+                answers.setdefault(name, Counter())[reply.speaker] += 1
+    if not answers:
+        return
+    narrated = _narrated(cast, resolver)
+    spoke = _tagged_speakers(turns)
+    for name, who in answers.items():
+        person = cast.people.get(name)
+        if person is None or narrated[name] or name in spoke or name == NARRATOR:
+            continue
+        if split_name(normalise(name))[0] is None:
+            continue
+        target, count = who.most_common(1)[0]
+        other = cast.people.get(target)
+        if count * 3 < 2 * sum(who.values()) or other is None:
+            continue
+        if person.gender and other.gender and person.gender != other.gender:
+            continue
+        _merge_into(name, target, turns, cast)
+
+
+def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
+    """Character ``name`` is ``target`` under another name: one character, more aliases."""
+    person = cast.people.pop(name)
+    into = cast.people[target]
+    into.aliases = sorted({*into.aliases, name, *person.aliases})
+    into.gender = into.gender or person.gender
+    for key, value in list(cast.lookup.items()):
+        if value == name:
+            cast.lookup[key] = target
+    for turn in turns:
+        for beat in turn.lines:
+            if beat.speaker == name:
+                beat.speaker = target
+        turn.vocatives = [target if v == name else v for v in turn.vocatives]
+
+
 def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
     """How often the narration (outside quotes) names each character."""
     return Counter(
@@ -750,8 +796,14 @@ def _unnarrated(turns: list[Turn], cast: Cast, resolver: _Resolver) -> list[tupl
     return ranked[:1]
 
 
-def _write_back(story: Story, cast: Cast, turns: list[Turn]) -> None:
-    """Count lines per character and export the cast, speakers first."""
+def _write_back(story: Story, cast: Cast, turns: list[Turn], census: Census) -> None:
+    """Count lines per character and export the cast, speakers first. A silent character
+    is listed only when the text names them more than once."""
+    named: Counter[str] = Counter()
+    for key, count in census.counts.items():
+        name = cast.lookup.get(key)
+        if name:
+            named[name] += count
     lines: Counter[str] = Counter()
     for turn in turns:
         for beat in turn.lines:
@@ -762,7 +814,7 @@ def _write_back(story: Story, cast: Cast, turns: list[Turn]) -> None:
         person.lines = lines[name]
         if person.gender is None:
             person.gender = title_gender(split_name(normalise(name))[0])
-        if person.lines or name != NARRATOR:
+        if person.lines or (name != NARRATOR and named[name] > 1):
             characters.append(person)
     characters.sort(key=lambda c: (-c.lines, c.name))
     story.characters = characters
