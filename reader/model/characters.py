@@ -414,6 +414,8 @@ def is_name(key: str, census: Census) -> bool:
         return False
     if key in census.inverted or title is not None:
         return True
+    if len(words) == 1 and words[0].endswith("ly") and census.lower[words[0][:-2]]:
+        return False  # "Oddly," opening a sentence is an adverb ("odd" is a word here)
     return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 

@@ -255,7 +255,7 @@ class _Resolver:
         self.by_para: dict[int, Turn] = {}
         self.common: Counter[str] = Counter()
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
-        self.para_cache: dict[int, list[str]] = {}
+        self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
         self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
 
@@ -416,27 +416,32 @@ class _Resolver:
         if local_only:
             return
         floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
+        window = []
         index = turn.para - 1
         while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
-            for name in self._paragraph_names(index):
+            window.append(index)
+            index -= 1
+        for index in window:
+            strong, weak = self._paragraph_names(index)
+            for name in (*strong, *weak):
                 if name not in seen:
                     seen.add(name)
                     yield name
-            index -= 1
 
-    def _paragraph_names(self, index: int) -> list[str]:
-        """An earlier paragraph's people in salience order (cached: it is settled)."""
+    def _paragraph_names(self, index: int) -> tuple[list[str], list[str]]:
+        """An earlier paragraph's people: those who speak or act as subjects, then those
+        it merely names (cached: the paragraph is settled)."""
         cached = self.para_cache.get(index)
         if cached is None:
             para = self.story.paragraphs[index]
             spoken = self.by_para.get(index)
-            cached = [n for n in (spoken.speaker, spoken.last) if n] if spoken else []
+            strong = [n for n in (spoken.speaker, spoken.last) if n] if spoken else []
             found = self._mention_names(para.start, para.end)
-            cached += [n for n, subject, quoted in found if subject and not quoted]
-            cached += [n for n, _, quoted in found if not quoted]
+            strong += [n for n, subject, quoted in found if subject and not quoted]
+            weak = [n for n, _, quoted in found if not quoted]
             if spoken is not None:
-                cached += spoken.vocatives
-            self.para_cache[index] = cached
+                weak += spoken.vocatives
+            cached = self.para_cache[index] = (strong, weak)
         return cached
 
     def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
