@@ -446,31 +446,20 @@ def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int
     )
     if not roles:
         return []
-    found = sorted(hit for role in roles for hit in _role_hits(text, start, end, role))
+    lowered = text.lower()  # one pass, then a literal "the " lets the scan skip ahead
+    flags = 0
+    if len(lowered) != len(text):  # lower-casing moved offsets (rare letters): scan as is
+        lowered, flags = text, re.IGNORECASE
+    pattern = re.compile(rf"the[ \t\n]({'|'.join(map(re.escape, roles))})\b", flags)
+    found = [
+        (m.start(), m.end(), "the " + m.group(1)) for m in pattern.finditer(lowered, start, end)
+    ]
     votes, _ = _votes(text, found)
     for role in roles:
         person = cast.people.get(cast.lookup["the " + role])
         if person is not None and person.gender is None:
             person.gender = voted_gender(votes.get(role))
     return found
-
-
-def _role_hits(text: str, start: int, end: int, role: str) -> list[tuple[int, int, str]]:
-    """Each "the <role>" in ``text[start:end]``, found with plain string search (fast)."""
-    hits = []
-    for form in (role, role.capitalize()):
-        at = text.find(form, start, end)
-        while at >= 0:
-            stop = at + len(form)
-            before = text[at - 4 : at - 1]
-            if (
-                before in ("the", "The")
-                and text[at - 1] in " \t\n"
-                and not text[stop : stop + 1].isalpha()
-            ):
-                hits.append((at - 4, stop, "the " + role))
-            at = text.find(form, stop, end)
-    return hits
 
 
 def _person_words(census: Census) -> set[str]:
