@@ -394,3 +394,43 @@ async def test_a_huge_paragraph_renders_and_searches_quickly(make_app, tmp_path)
         await pilot.press("n", "n", "space", "end")
         assert time.perf_counter() - began < 5
         assert "“lamp”" in status(app)
+
+
+@pytest.mark.parametrize("view", ["beats", "prose"])
+async def test_paging_down_shows_every_line(make_app, tmp_path, view):
+    """Page after page, nothing of the story is skipped (a tall paragraph included)."""
+    import re
+
+    from .story import STORY
+
+    text = STORY.replace("## Morning", LONG.replace("# Long", "## Long") + "\n## Morning")
+    path = tmp_path / "paged.md"
+    path.write_text(text, encoding="utf-8")
+    app = make_app(path=path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await start(app, pilot)
+        if view == "prose":
+            await pilot.press("v")
+        seen = screen_text(app)
+        for _ in range(40):
+            if "100%" in status(app):
+                break
+            await pilot.press("pagedown")
+            seen += screen_text(app)
+        await pilot.press("pagedown")
+        seen += screen_text(app)
+        assert "100%" in status(app)
+        body = text.split("\n", 1)[1]  # the title is in the header, cut at 40 columns
+        shown = set(re.findall(r"[A-Za-z0-9]+", seen))
+        missing = [word for word in re.findall(r"[A-Za-z0-9]+", body) if word not in shown]
+        assert not missing
+        seen = screen_text(app)
+        for _ in range(40):
+            if int(app.screen.query_one("#story").scroll_y) == 0:
+                break
+            await pilot.press("pageup")
+            seen += screen_text(app)
+        assert "Beat 1/" in status(app)
+        shown = set(re.findall(r"[A-Za-z0-9]+", seen))
+        missing = [word for word in re.findall(r"[A-Za-z0-9]+", body) if word not in shown]
+        assert not missing, "paging up"

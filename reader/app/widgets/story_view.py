@@ -208,36 +208,51 @@ class StoryView(ScrollView, can_focus=True):
         self.go_to(0, "top")
 
     def action_next_page(self) -> None:
+        """The next screen: its first block is the first one not yet shown whole."""
         layout = self.layout_
         height = self.scrollable_content_region.height
-        if not self.total:
+        if not self.total or height <= 0 or layout.width < 0:
             return
-        line = int(self.scroll_y) + max(1, height)
-        if line >= layout.height - 1 or self.scroll_y >= self.max_scroll_y:
+        view_top = int(self.scroll_y)
+        view_bottom = view_top + height - 1
+        current_block = layout.block_of[self.current]
+        if layout.top(current_block) <= view_bottom < layout.bottom(current_block):
+            # The current block goes on below the screen: show the rest of it first.
+            target = min(view_top + height - 1, layout.bottom(current_block) - height + 2)
+            self.scroll_to(y=max(view_top + 1, target), animate=False, immediate=True)
+            return
+        block = layout.block_at(view_bottom)
+        if layout.bottom(block) <= view_bottom:
+            block += 1
+        block = max(block, current_block + 1)
+        if block >= len(layout):
             self.go_to(self.total - 1, "follow")
             return
-        block = layout.block_at(line)
-        if layout.top(block) < line and block + 1 < len(layout):
-            block += 1
-        current_block = layout.block_of[self.current]
-        block = max(block, current_block + 1) if current_block + 1 < len(layout) else block
         self.go_to(layout.firsts[block], "top")
 
     def action_previous_page(self) -> None:
+        """The previous screen, overlapping this one by a line."""
         layout = self.layout_
         height = self.scrollable_content_region.height
-        if not self.total:
+        if not self.total or height <= 0 or layout.width < 0:
             return
-        line = int(self.scroll_y) - max(1, height)
-        if line <= 0:
+        view_top = int(self.scroll_y)
+        current_block = layout.block_of[self.current]
+        if layout.top(current_block) < view_top <= layout.bottom(current_block):
+            # Reading inside a tall block: back up through it first.
+            target = max(layout.top(current_block), view_top - height + 1)
+            self.scroll_to(y=target, animate=False, immediate=True)
+            return
+        target = max(0, view_top - height + 1)
+        if target == 0 and view_top == 0:
             self.go_to(0, "top")
             return
-        block = layout.block_at(line)
-        if layout.top(block) < line:
+        block = layout.block_at(target)
+        if layout.top(block) < target:
             block += 1
-        current_block = layout.block_of[self.current]
-        block = min(block, max(0, current_block - 1))
-        self.go_to(layout.firsts[block], "top")
+        block = max(0, min(block, current_block - 1))
+        self.scroll_to(y=target, animate=False, immediate=True)
+        self.go_to(layout.firsts[block], "keep")
 
     # -- events ---------------------------------------------------------------------------
 
