@@ -434,3 +434,19 @@ async def test_paging_down_shows_every_line(make_app, tmp_path, view):
         shown = set(re.findall(r"[A-Za-z0-9]+", seen))
         missing = [word for word in re.findall(r"[A-Za-z0-9]+", body) if word not in shown]
         assert not missing, "paging up"
+
+
+async def test_theme_from_the_command_palette(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("ctrl+p", *"theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"textual-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "textual-light"
+        assert "Beat 1/24" in status(app)
