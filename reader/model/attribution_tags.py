@@ -65,7 +65,16 @@ _STOP = (
 
 TAG_LEAD = re.compile(r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?([a-z]+)")
 """The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
-INVERTED_SUBJECT = re.compile(rf"[ \t\n]+{_ADV}(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}")
+INVERTED_SUBJECT = re.compile(
+    rf"[ \t\n]+{_ADV}(?:(?:poor|little|old|young|dear|good|kind|big)[ \t\n]+(?=[A-Z]))?"
+    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}"
+)
+TAG_POSSESSIVE = re.compile(
+    rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+"
+    r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
+    r"|retort|response|cry|question|observation|greeting|speech|words|reproach)\b"
+)
+"""'"Yes," was Lady Bertram's placid reply.'"""
 TAG_SUBJECT_FIRST = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow)[ \t\n,]+)?"
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})"
@@ -131,6 +140,9 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         if match and _is_subject(match.group("subj")):
             return Evidence(match.group("subj"), match.start("subj"), True, True)
+    match = TAG_POSSESSIVE.match(text, start, limit)
+    if match and _is_subject(match.group("subj")):
+        return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
     if not match or not _is_subject(match.group("subj")):
         return None
@@ -163,7 +175,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
         sentence_start = brk.end()
     last = text[end - 1]
-    if last in ",:—–-":
+    if last in ",:—–-" or _ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
             return found
@@ -187,6 +199,14 @@ SUBJECT_TOKEN = re.compile(
 OBJECT_BEFORE = re.compile(r"\b(?:to|at|with|of|by|for|from|on|in|upon|towards|and|than)[ \t\n]+$")
 
 
+NAME_APPOSED = re.compile(rf"(?P<subj>{NAME_PHRASE}),[ \t\n]+[a-z]+(?:ing|ed)\b")
+"""A name set before a participle: "Mrs Smith, sighing over it, said"."""
+SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:as|when|while|whilst|if|though|although|because|since|till|until|before|after"
+    r"|that|whom|who)[ \t\n]+$"
+)
+
+
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
     the last speech verb ("he held her in his arms, and said:" → he)."""
@@ -200,15 +220,26 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     verbs = [m for m in LOWER_WORDS.finditer(text, start, end) if m.group() in SPEECH_VERBS]
     if not verbs:
         return None
+    stop = verbs[-1].start()
+    found = list(SUBJECT_TOKEN.finditer(text, start, stop))
+    found += list(NAME_APPOSED.finditer(text, start, stop))
+    found.sort(key=lambda m: m.start())
     subjects = [
         m
-        for m in SUBJECT_TOKEN.finditer(text, start, verbs[-1].start())
+        for m in found
         if _is_subject(m.group("subj"))
         and not OBJECT_BEFORE.search(text, max(start, m.start() - 12), m.start())
+        and not SUBORDINATE_BEFORE.search(text, max(start, m.start() - 14), m.start())
     ]
     if not subjects:
         return None
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True)
+
+
+def _ends_with_speech_verb(text: str, start: int, end: int) -> bool:
+    """ "...Mr. Gradgrind, who answered "Yes."": the verb runs straight into the quote."""
+    words = LOWER_WORDS.findall(text, max(start, end - 14), end)
+    return bool(words) and words[-1] in SPEECH_VERBS and text[end - 1].isalpha()
 
 
 POSSESSIVES = frozenset("His Her My his her my".split())

@@ -574,7 +574,7 @@ def _home(
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
     else:
-        named = by_first.get(word, []) + by_first.get(NICK_TO_FULL.get(word, ""), [])
+        named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if not fits:
             lasts = by_last.get(word, [])
