@@ -211,6 +211,8 @@ class Census:
     """Name phrase → times it is set off as one addressed ("Well, Jane?")."""
     stripped: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it was left after dropping a sentence's opening word."""
+    placed: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it follows "in": a place, not a person."""
     tagged: Counter[str] = field(default_factory=Counter)
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
@@ -225,6 +227,7 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
     mid_keys: list[str] = []
     addressed: list[str] = []
     stripped: list[str] = []
+    placed: list[str] = []
     keys: dict[str, tuple[str, list[str]]] = {}
     blanks = " \t\n"
     for match in NAME_RE.finditer(text, start, end):
@@ -250,6 +253,8 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
             addressed.append(key)
+        elif char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
+            placed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -271,6 +276,7 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
         acts,
         Counter(addressed),
         Counter(stripped),
+        Counter(placed),
     )
     return found, census
 
@@ -292,6 +298,8 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     return key, words
 
 
+PLACE_WORDS = frozenset((" in", "\nin", "\tin"))
+"""People are seldom "in" anyone; a name that follows "in" is a place ("in India")."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -483,6 +491,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if key.startswith("the "):
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
+        return False
+    if census.placed[key] >= 2 and census.placed[key] * 5 >= count:
         return False
     acts = census.acts[key]
     if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
