@@ -586,20 +586,21 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
             head = unit[0]
             if head.rule in ANCHORS or head.rule == "answered":
                 continue
-            same = [j for j in anchors if (i - j) % 2 == 0]
-            if not same:
-                continue
-            j = min(same, key=lambda j: (abs(i - j), j > i))
-            who = units[j][-1].last
+            same = sorted(
+                (j for j in anchors if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i)
+            )
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
                 if 0 <= k < len(units) and units[k][0].rule in ANCHORS
             }
-            if who is None or who in head.excluded or who in neighbours:
-                continue
-            _assign(unit, who, trace, "refill")
-            head.rule = "refill"
+            for j in same[:3]:
+                who = units[j][-1].last
+                if who is None or who in head.excluded or who in neighbours:
+                    continue
+                _assign(unit, who, trace, "refill")
+                head.rule = "refill"
+                break
 
 
 def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
