@@ -37,15 +37,15 @@ class ReaderApp(App[int]):
         self.seeds_dir = seeds_dir
         self.error: BaseException | None = None
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The first screen: the story, or the library when there is none."""
         if self.opening is not None:
             from reader.app.screens.reading import ReadingScreen
 
-            self.push_screen(ReadingScreen(self.opening))
-        else:
-            from reader.app.screens.library import LibraryScreen
+            return ReadingScreen(self.opening)
+        from reader.app.screens.library import LibraryScreen
 
-            self.push_screen(LibraryScreen(self.seeds_dir))
+        return LibraryScreen(self.seeds_dir)
 
     def fail(self, error: BaseException) -> None:
         """Leave the app; ``launch`` reports ``error`` after the terminal is restored."""
