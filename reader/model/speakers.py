@@ -299,6 +299,8 @@ class _Resolver:
             turn.rule = "evidence"
         if speakers[0] is None:
             guess = self._alternate(turn, excluded)
+            if guess is None and not turn.chained:
+                guess = self._after_narration(turn, excluded)
             if guess is not None:
                 turn.rule = self.why
                 self._note(turn.lines, "alternate:" + self.why)
@@ -510,11 +512,29 @@ class _Resolver:
             if name and name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name  # the one they were talking with a moment ago
-        start = self.story.paragraphs[chain[0].para].start
-        for name in self._candidates(start, chain[0]):
+        end = self.story.paragraphs[chain[0].para].end
+        for name in self._candidates(end, chain[0]):
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name
+        return None
+
+    def _after_narration(self, turn: Turn, excluded: set[str]) -> str | None:
+        """A lone quote right after a paragraph about someone is theirs: "Mr. Henderson
+        stepped up and cleared his throat. / 'I'd like to say something.'" """
+        index = turn.para - 1
+        if index < 0 or index in self.by_para:
+            return None
+        para = self.story.paragraphs[index]
+        if self.story.text[para.end - 1 : para.end] not in (".", "!"):
+            return None
+        found = tag_before(self.story.text, para.start, para.end)
+        if found is None or found.subject in POSSESSIVES:
+            return None
+        name = self._resolve(found, turn, excluded)
+        if name is not None and name not in excluded:
+            self.why = "lead"
+            return name
         return None
 
     def _chain(self) -> list[Turn]:
