@@ -494,6 +494,9 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 5 >= count:
         return False
+    last = words[-1]
+    if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
+        return False  # "the Gradgrinds": a family, not one person
     acts = census.acts[key]
     if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
         return True
