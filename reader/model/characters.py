@@ -37,11 +37,12 @@ _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
-    rf"(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"(?:(?:{_TITLE_ALT})\.?[ \t]+(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?[ \t]+)?{_WORD}"
+    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?[ \t]+(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
@@ -424,6 +425,8 @@ def is_name(key: str, census: Census) -> bool:
         return True
     if len(words) == 1 and words[0].endswith("ly") and census.lower[words[0][:-2]]:
         return False  # "Oddly," opening a sentence is an adverb ("odd" is a word here)
+    if len(words) == 1 and words[0].endswith(("man", "men")) and len(words[0]) > 5:
+        return False  # "the young Frenchman": a kind of person, not a name
     return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 
@@ -599,7 +602,7 @@ def _home(
             )
     if len(fits) > 1 and (title is None or _address(title) == "mr"):
         fits = sorted(fits, key=lambda p: -p.weight)
-        if fits[0].weight >= 3 * fits[1].weight:
+        if fits[0].weight >= 2 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
 
