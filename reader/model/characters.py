@@ -63,7 +63,8 @@ NOT_NAMES = frozenset(
     come go look let just even only not all both each every some any many much more most
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
-    really listen okay ok goodness gracious heavens sweetheart darling""".split()
+    really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
+    pshaw hurrah amen""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -519,7 +520,8 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         nick = len(words) == 1 and words[0] in NICK_TO_FULL
         weight = census.counts[key] + 3 * census.tagged[key]
         untitled_first = (title is None) == (len(words) == 1)
-        return (-len(words), nick, untitled_first, -weight, key)
+        role = key.startswith("the ")  # "the General" waits for General Tilney
+        return (role, -len(words), nick, untitled_first, -weight, key)
 
     for key in sorted(keys, key=order):
         title, words = split_name(key)
