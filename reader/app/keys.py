@@ -18,7 +18,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("v", "beat view / prose view"),
     ("c", "cast: characters and colours"),
     ("ctrl+p", "command palette (themes too)"),
-    ("escape", "close a dialog; back to library"),
+    ("escape", "close a dialog; clear the search; library"),
     ("?", "this help"),
     ("q", "quit (the position is saved)"),
 )

@@ -450,3 +450,22 @@ async def test_theme_from_the_command_palette(make_app):
         await pilot.pause()
         assert app.theme == "textual-light"
         assert "Beat 1/24" in status(app)
+
+
+async def test_escape_or_an_empty_search_clears_the_hits(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("slash", *"key", "enter")
+        assert "“key” 1/2" in status(app)
+        await pilot.press("escape")
+        assert "“key”" not in status(app)
+        assert "Beat 16/24" in status(app), "clearing the search does not move"
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one("#query").value == "", "the cleared query is gone"
+        await pilot.press(*"lamp", "enter")
+        assert "“lamp” 2/2" in status(app), "the first hit after the current beat"
+        await pilot.press("slash", "ctrl+u", "enter")
+        await pilot.pause()
+        assert "“lamp”" not in status(app)

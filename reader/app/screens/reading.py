@@ -36,7 +36,7 @@ class ReadingScreen(Screen):
         Binding("c", "cast", "Cast", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit_reader", "Quit"),
-        Binding("escape", "back", "Library", show=False),
+        Binding("escape", "back", "Clear search / library", show=False),
     ]
 
     def __init__(self, opening: Opening, from_library: bool = False) -> None:
@@ -213,6 +213,11 @@ class ReadingScreen(Screen):
         self.app.exit()
 
     def action_back(self) -> None:
+        """Escape: clear the search highlights first; then back to the library."""
+        view = self.view
+        if view is not None and view.hits:
+            self.run_search("")
+            return
         if self.from_library:
             self.save_position()
             self.dismiss()
