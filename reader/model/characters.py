@@ -37,12 +37,12 @@ _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
-    rf"(?:(?:{_TITLE_ALT})\.?[ \t]+(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?[ \t]+(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""

@@ -389,6 +389,10 @@ class _Resolver:
         for name in self._candidates(pos, turn, local_only=True):
             if name not in excluded and self.cast.gender(name) == gender and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
+        if previous is not None and not turn.continued:
+            for name in previous.vocatives:
+                if name not in skip and self.cast.gender(name) == gender:
+                    return name  # "..., Catherine." / "Indeed I am," she replied.
         unsure = None
         for name in self._candidates(pos, turn):
             if name in skip:
