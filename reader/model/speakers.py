@@ -727,8 +727,7 @@ def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> No
         if not reply.chained or reply.scene != turn.scene or reply.speaker is None:
             continue
         for name in turn.vocatives:
-            if name != reply.speaker:
-                answers.setdefault(name, Counter())[reply.speaker] += 1
+            answers.setdefault(name, Counter())[reply.speaker] += 1
     if not answers:
         return
     narrated = _narrated(cast, resolver)
@@ -737,15 +736,32 @@ def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> No
         person = cast.people.get(name)
         if person is None or narrated[name] or name in spoke or name == NARRATOR:
             continue
-        if split_name(normalise(name))[0] is None:
+        title, words = split_name(normalise(name))
+        if title is None:
             continue
-        target, count = who.most_common(1)[0]
-        other = cast.people.get(target)
-        if count * 3 < 2 * sum(who.values()) or other is None:
-            continue
-        if person.gender and other.gender and person.gender != other.gender:
+        who.pop(name, None)
+        target = _same_surname(cast, name, words[-1], person.gender)
+        if target is None and who:
+            target, count = who.most_common(1)[0]
+            if count * 3 < 2 * sum(who.values()):
+                continue
+        other = cast.people.get(target) if target else None
+        if other is None or (person.gender and other.gender and person.gender != other.gender):
             continue
         _merge_into(name, target, turns, cast)
+
+
+def _same_surname(cast: Cast, name: str, surname: str, gender: str | None) -> str | None:
+    """The one other character of that surname and gender: "Mrs. Harrow", said to Ines
+    Harrow, is Ines, however wrong the title."""
+    found = [
+        other.name
+        for other in cast.people.values()
+        if other.name != name
+        and (gender is None or other.gender in (None, gender))
+        and any(normalise(n).split()[-1] == surname for n in (other.name, *other.aliases))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
