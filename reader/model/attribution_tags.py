@@ -69,6 +69,13 @@ INVERTED_SUBJECT = re.compile(
     rf"[ \t\n]+{_ADV}(?:(?:poor|little|old|young|dear|good|kind|big)[ \t\n]+(?=[A-Z]))?"
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}"
 )
+INDEFINITE_TAG = re.compile(
+    rf"[ \t\n,;:—–-]*(?:(?:{_VERBS})[ \t\n]+)?(?P<subj>[Ss]omebody|[Ss]omeone|[Aa]nybody|[Aa]nyone"
+    rf"|[Nn]obody|[Ee]verybody|[Ee]veryone)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})\b"
+    rf"|[ \t\n,;:—–-]*(?:{_VERBS})[ \t\n]+(?P<subj2>somebody|someone|anybody|anyone|nobody)\b"
+)
+"""'"Six past two," somebody shouted.': a speaker the text does not name."""
+INDEFINITE_WORD = re.compile(r"\b(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)(?:body|one)\b")
 TAG_POSSESSIVE = re.compile(
     rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+"
     r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
@@ -140,6 +147,11 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         if match and _is_subject(match.group("subj")):
             return Evidence(match.group("subj"), match.start("subj"), True, True)
+    if INDEFINITE_WORD.search(text, start, min(limit, start + 40)):
+        match = INDEFINITE_TAG.match(text, start, limit)
+        if match:
+            group = "subj" if match.group("subj") else "subj2"
+            return Evidence(match.group(group), match.start(group), True)
     match = TAG_POSSESSIVE.match(text, start, limit)
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), True, True)

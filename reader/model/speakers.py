@@ -55,6 +55,8 @@ FEMALE_NOUNS = frozenset(
     "woman lady girl mother sister aunt wife daughter queen princess duchess niece "
     "grandmother maid widow mistress nurse housekeeper governess countess".split()
 )
+NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
+"""Tag subjects that name no one: the line stays unattributed."""
 VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
 VOCATIVE_AFTER = frozenset(",!?.;\"”'’—-")
 VOCATIVE_OPENING_AFTER = frozenset(",—")
@@ -280,6 +282,14 @@ class _Resolver:
         else:
             speakers = [None] * len(turn.lines)
         explicit_any = any(ev is not None and ev.explicit for ev in turn.evidence)
+        if any(
+            ev is not None and ev.explicit and ev.subject.lower() in NOBODY for ev in turn.evidence
+        ):
+            turn.rule = "unknown"  # "somebody shouted": no one to name, and no guessing
+            for beat in turn.lines:
+                beat.speaker = None
+            turn.speaker = turn.last = None
+            return
         for k, ev in enumerate(turn.evidence):
             if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
                 continue
@@ -586,8 +596,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
     back = pos - 1
     while back > start and text[back] in " \t\n":
         back -= 1
-    if back <= start or text[back] in "\"“'‘":
-        return follower in VOCATIVE_OPENING_AFTER
+    if back <= start or text[back] in "\"“'‘.!?":
+        return follower in VOCATIVE_OPENING_AFTER  # "Tom, come here." / "... Tobin, the weight."
     if text[back] in VOCATIVE_BEFORE:
         return True
     word = text[max(start, back - 5) : back + 1].lower()
