@@ -469,3 +469,22 @@ async def test_escape_or_an_empty_search_clears_the_hits(make_app):
         await pilot.press("slash", "ctrl+u", "enter")
         await pilot.pause()
         assert "“lamp”" not in status(app)
+
+
+async def test_a_failing_store_does_not_stop_reading(make_app, monkeypatch):
+    import sqlite3
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+
+        def broken(*args, **kwargs):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(app.store, "save_position", broken)
+        await pilot.press("space", "space")
+        app.screen.save_position()
+        await pilot.pause()
+        assert "Beat 3/24" in status(app)
+        assert any("Cannot save the position" in n.message for n in app._notifications)
+        await pilot.press("q")

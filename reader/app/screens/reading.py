@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import ClassVar
 
 from textual import on
@@ -20,6 +21,8 @@ from reader.model.build import build_story
 from reader.model.story import Story
 
 AUTOSAVE_SECONDS = 3.0
+STORE_ERRORS = (OSError, sqlite3.Error, ReaderError)
+"""What saving state can raise: reading goes on, with a notice."""
 
 
 class ReadingScreen(Screen):
@@ -47,6 +50,7 @@ class ReadingScreen(Screen):
         self.session: Session | None = None
         self.search_query = opening.search or ""
         self.attributing = False
+        self.save_failed = False
 
     # -- building -------------------------------------------------------------------------
 
@@ -128,7 +132,7 @@ class ReadingScreen(Screen):
         try:
             session.remember()
             session.save_position(view.current)
-        except OSError as error:
+        except STORE_ERRORS as error:
             self.notify(f"Cannot save the position: {error}", severity="warning")
         self._update_status()
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
@@ -200,8 +204,10 @@ class ReadingScreen(Screen):
         if self.session is not None and view is not None:
             try:
                 self.session.save_position(view.current)
-            except OSError:
-                pass
+            except STORE_ERRORS as error:
+                if not self.save_failed:
+                    self.save_failed = True
+                    self.notify(f"Cannot save the position: {error}", severity="warning")
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -308,7 +314,7 @@ class ReadingScreen(Screen):
                 return
             try:
                 session.add_bookmark(name, index)
-            except (OSError, ValueError, ReaderError) as error:
+            except (*STORE_ERRORS, ValueError) as error:
                 self.notify(str(error), title="Bookmark not saved", severity="error")
                 return
             self.notify(f"Bookmarked “{name}”", title="Bookmark")
