@@ -119,6 +119,19 @@ NICKNAMES = {
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
 NARRATOR = "I"
+MALE_NOUNS = frozenset(
+    "man gentleman boy father brother uncle husband son lord king prince duke fellow "
+    "lad sir master old-man nephew grandfather squire priest monk butler waiter "
+    "footman groom count baron".split()
+)
+FEMALE_NOUNS = frozenset(
+    "woman lady girl mother sister aunt wife daughter queen princess duchess niece "
+    "grandmother maid widow mistress nurse housekeeper governess countess".split()
+)
+APPOSITIVE = re.compile(
+    r",[ \t\n]+(?:his|her|their|my|our|your|the|a|an)[ \t\n]+(?:[a-z-]+[ \t\n]+)?([a-z]+)\b"
+)
+"""'Kit, her brother, ...': the noun set beside a name tells its gender."""
 
 
 @dataclass(slots=True)
@@ -398,6 +411,12 @@ def _votes(
                 acts[key] += 2
             elif verb.endswith("ed") and len(verb) > 4:
                 acts[key] += 1
+        if text[end : end + 1] == ",":
+            kin = APPOSITIVE.match(text, end, end + 40)
+            if kin and (kin.group(1) in MALE_NOUNS or kin.group(1) in FEMALE_NOUNS):
+                slot = votes.setdefault(word, [0, 0, 0])
+                slot[0 if kin.group(1) in MALE_NOUNS else 1] += 2
+                continue
         match = GENDER_AFTER.match(text, end, end + 90)
         if match is None:
             continue

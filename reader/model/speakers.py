@@ -30,6 +30,8 @@ from reader.model.attribution_tags import (
     tag_before,
 )
 from reader.model.characters import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
     NAME_PHRASE,
     NARRATOR,
     NOT_NAMES,
@@ -46,15 +48,6 @@ from reader.model.characters import (
 from reader.model.story import Beat, Story
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
-MALE_NOUNS = frozenset(
-    "man gentleman boy father brother uncle husband son lord king prince duke fellow "
-    "lad sir master old-man nephew grandfather squire priest monk butler waiter "
-    "footman groom count baron".split()
-)
-FEMALE_NOUNS = frozenset(
-    "woman lady girl mother sister aunt wife daughter queen princess duchess niece "
-    "grandmother maid widow mistress nurse housekeeper governess countess".split()
-)
 NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
 """Tag subjects that name no one: the line stays unattributed."""
 VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
