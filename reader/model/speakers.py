@@ -265,7 +265,10 @@ class _Resolver:
             self.by_para[turn.para] = turn
 
     def _turn(self, turn: Turn) -> None:
-        turn.vocatives, turn.unknown_vocatives = self._addressed(turn.lines[-1])
+        for line in turn.lines:
+            names, unknown = self._addressed(line)
+            turn.vocatives += [n for n in names if n not in turn.vocatives]
+            turn.unknown_vocatives += unknown
         excluded = set(self._addressed(turn.lines[0])[0])
         previous = self.history[-1] if self.history else None
         if turn.continued and previous is not None and previous.last:
