@@ -152,3 +152,20 @@ async def test_search_flag_for_a_speaker_as_launched(story_path, seeds_dir):
             await start(app, pilot)
         assert "“speaker:mara” 1/" in status(app)
         assert "Beat 1/24" not in status(app)
+
+
+async def test_library_marks_a_recent_story_whose_file_is_gone(make_app, tmp_path):
+    gone = tmp_path / "gone.md"
+    gone.write_text("# Gone Soon\n\nA line of text.\n", encoding="utf-8")
+    first = make_app(path=gone)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await start(first, pilot)
+        await pilot.press("q")
+    gone.unlink()
+    app = make_app(path=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        assert "gone.md (the file is gone)" in screen_text(app)
+        await pilot.press("enter")
+        await start(app, pilot)
+        assert "Library" in screen_text(app), "stays in the library, with a notice"

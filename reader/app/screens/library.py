@@ -75,6 +75,8 @@ def recent_entries(store) -> list[Entry]:
         total = recent.total or 1
         percent = min(100, recent.beat * 100 // total)
         detail = f"beat {recent.beat}/{recent.total} · {percent}% · {Path(recent.path).name}"
+        if not Path(recent.path).exists():
+            detail += " (the file is gone)"
         entries.append(Entry(Path(recent.path), recent.title, detail, True))
     return entries
 
