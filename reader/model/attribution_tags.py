@@ -129,6 +129,8 @@ class Evidence:
     """A speech tag (surest) rather than an action beat."""
     inverted: bool = False
     """The verb came first ("said Bill"): the subject is a name beyond doubt."""
+    to: str | None = None
+    """The one spoken to, when the tag says: "said Elizabeth to Jane"."""
 
 
 def ends_open(text: str, start: int, end: int) -> bool:
@@ -146,7 +148,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     if lead is not None and lead.group(1) in SPEECH_VERBS:
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         if match and _is_subject(match.group("subj")):
-            return Evidence(match.group("subj"), match.start("subj"), True, True)
+            to = _addressee(text, match.end(), limit)
+            return Evidence(match.group("subj"), match.start("subj"), True, True, to)
     if INDEFINITE_WORD.search(text, start, min(limit, start + 40)):
         match = INDEFINITE_TAG.match(text, start, limit)
         if match:
@@ -170,7 +173,19 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         explicit = False
     if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
         explicit = explicit or verb.endswith("ed")
-    return Evidence(subj, match.start("subj"), explicit)
+    to = _addressee(text, match.end(), limit) if explicit else None
+    return Evidence(subj, match.start("subj"), explicit, False, to)
+
+
+ADDRESSEE = re.compile(
+    rf"[ \t\n]*,?[ \t\n]*(?:[a-z]+ly[ \t\n]+)?to[ \t\n]+(?P<to>{NAME_PHRASE})(?![a-z'’])"
+)
+
+
+def _addressee(text: str, start: int, limit: int) -> str | None:
+    """ "said Elizabeth to Jane": Jane is spoken to, and likely answers."""
+    match = ADDRESSEE.match(text, start, limit)
+    return match.group("to") if match else None
 
 
 DETERMINERS = frozenset("the his her my their our its your this that a an another one".split())

@@ -269,6 +269,10 @@ class _Resolver:
             names, unknown = self._addressed(line)
             turn.vocatives += [n for n in names if n not in turn.vocatives]
             turn.unknown_vocatives += unknown
+        for ev in turn.evidence:
+            spoken_to = self.cast.find(ev.to) if ev is not None and ev.to else None
+            if spoken_to and spoken_to not in turn.vocatives:
+                turn.vocatives.append(spoken_to)  # "said Elizabeth to Jane"
         excluded = set(self._addressed(turn.lines[0])[0])
         previous = self.history[-1] if self.history else None
         if turn.continued and previous is not None and previous.last:
