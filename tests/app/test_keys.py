@@ -345,7 +345,7 @@ async def test_current_beat_stays_on_screen_whatever_keys(make_app):
     async with app.run_test(size=(40, 12)) as pilot:
         await start(app, pilot)
         view = app.screen.query_one("#story")
-        for _ in range(60):
+        for _ in range(40):
             await pilot.press(rng.choice(moves))
             assert "▌" in screen_text(app), "the current beat is on screen"
             assert f"Beat {view.current + 1}/24" in status(app)
