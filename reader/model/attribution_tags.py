@@ -155,7 +155,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         if match:
             group = "subj" if match.group("subj") else "subj2"
             return Evidence(match.group(group), match.start(group), True)
-    match = TAG_POSSESSIVE.match(text, start, limit)
+    first = lead.group(1) if lead is not None else ""
+    match = TAG_POSSESSIVE.match(text, start, limit) if first in ("was", "had", "came") else None
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)

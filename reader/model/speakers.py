@@ -248,6 +248,7 @@ class _Resolver:
         self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
         self.by_para: dict[int, Turn] = {}
+        self.narrated_keys: Counter[str] | None = None
         self.common: Counter[str] = Counter()
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
@@ -791,12 +792,22 @@ def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
 
 
 def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
-    """How often the narration (outside quotes) names each character."""
-    return Counter(
-        cast.lookup.get(resolver.mention_keys[k])
-        for k in range(len(resolver.positions))
-        if not resolver.quoted(k)
-    )
+    """How often the narration (outside quotes) names each character (by surface form,
+    so it stays right when names are merged later)."""
+    if resolver.narrated_keys is None:
+        keys: list[str] = []
+        starts, ends = resolver.quote_starts, resolver.quote_ends
+        q = 0
+        for pos, key in zip(resolver.positions, resolver.mention_keys):
+            while q < len(starts) and ends[q] <= pos:
+                q += 1
+            if q >= len(starts) or starts[q] > pos:
+                keys.append(key)
+        resolver.narrated_keys = Counter(keys)
+    counts: Counter[str | None] = Counter()
+    for key, n in resolver.narrated_keys.items():
+        counts[cast.lookup.get(key)] += n
+    return counts
 
 
 def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
