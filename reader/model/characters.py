@@ -493,6 +493,56 @@ def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int
     return found
 
 
+NAME_BEFORE_COMMA = re.compile(rf"(?:{NAME_PHRASE})$")
+NAME_AFTER_COMMA = re.compile(rf"[ \t\n]+(?P<name>{NAME_PHRASE})")
+
+
+def link_roles(text: str, cast: Cast) -> None:
+    """ "Basil Hallward, the painter": the role and the name are one character."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return
+    for key, role_name in list(cast.lookup.items()):
+        if not key.startswith("the ") or " " in key[4:] or role_name not in cast.people:
+            continue
+        if normalise(role_name) != key:
+            continue  # the role already belongs to a named person
+        named: Counter[str] = Counter()
+        for probe in (", " + key, ",\n" + key):
+            at = lowered.find(probe)
+            while at >= 0:
+                before = NAME_BEFORE_COMMA.search(text, max(0, at - 40), at)
+                if before:
+                    named[cast.find(before.group()) or ""] += 1
+                at = lowered.find(probe, at + 1)
+        for probe in (key + ", ",):
+            at = lowered.find(probe)
+            while at >= 0:
+                after = NAME_AFTER_COMMA.match(text, at + len(key) + 1)
+                if after:
+                    named[cast.find(after.group("name")) or ""] += 1
+                at = lowered.find(probe, at + 1)
+        named.pop("", None)
+        named.pop(role_name, None)
+        if not named:
+            continue
+        (target, count), *rest = named.most_common()
+        if rest and rest[0][1] * 2 > count:
+            continue
+        _fold(cast, role_name, target)
+
+
+def _fold(cast: Cast, name: str, target: str) -> None:
+    """Character ``name`` is ``target``: its names become aliases of ``target``."""
+    person = cast.people.pop(name)
+    into = cast.people[target]
+    into.aliases = sorted({*into.aliases, name, *person.aliases})
+    into.gender = into.gender or person.gender
+    for key, value in list(cast.lookup.items()):
+        if value == name:
+            cast.lookup[key] = target
+
+
 def _person_words(census: Census) -> set[str]:
     """Words known to name people: tag subjects, titled surnames, gendered by pronouns."""
     words = {w for k in census.tagged for w in split_name(k)[1]}

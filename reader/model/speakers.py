@@ -39,6 +39,7 @@ from reader.model.characters import (
     Cast,
     Census,
     build_cast,
+    link_roles,
     name_mentions,
     normalise,
     role_mentions,
@@ -103,6 +104,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     mentions, census = name_mentions(text, story.body_start, story.body_end)
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
+    link_roles(text, cast)
     roles = role_mentions(text, story.body_start, story.body_end, cast)
     if roles:
         known = {pos for pos, _, _ in mentions}
