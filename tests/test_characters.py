@@ -135,3 +135,38 @@ def test_places_without_person_evidence_are_left_out():
         '"Lovely," said Jane.\n'
     )
     assert "Netherfield" not in cast(text)
+
+
+def test_gender_from_a_kin_noun_beside_the_name():
+    text = '"Late again," said Kit, her brother, ducking under the awning.\n'
+    assert cast(text)["Kit"].gender == "male"
+
+
+def test_role_joined_to_the_name_it_is_given():
+    text = (
+        "Basil Hallward, the painter, stood by the easel. Basil looked at his work.\n\n"
+        '"It is finished," said the painter.\n\n'
+        '"Not yet," said the painter.\n'
+    )
+    people = cast(text)
+    assert "the painter" in {n.lower() for n in names_of(people["Basil Hallward"])}
+    assert people["Basil Hallward"].lines == 2
+
+
+def test_titled_name_heard_only_in_speech_joins_its_owner():
+    text = (
+        "Agnes Pardoe opened the door. The constable stood on the step.\n\n"
+        '"Morning, Mrs. Pardoe," said the constable.\n\n'
+        '"Good morning," said Agnes.\n'
+    )
+    people = cast(text)
+    agnes = [c for c in people.values() if "Agnes" in names_of(c)][0]
+    assert "Mrs. Pardoe" in names_of(agnes)
+
+
+def test_family_plural_is_not_a_person():
+    text = (
+        "The Gradgrinds came in. Mr. Gradgrind sat down, and the Gradgrinds followed.\n\n"
+        '"Facts," said Mr. Gradgrind.\n'
+    )
+    assert "Gradgrinds" not in cast(text)

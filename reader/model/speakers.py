@@ -136,7 +136,11 @@ def _census_tags(turns: list[Turn], census: Census) -> int:
                 census.tagged[key] += 1
                 if ev.inverted:
                     census.inverted.add(key)
-            elif words[0] == "the" and len(words) <= 3 and _describes_someone(words[-1]):
+            if ev.to and ev.to[:1].isupper():
+                census.addressed[normalise(ev.to)] += 1  # "said Elizabeth to Jane"
+            if subject == "I" or subject[0].isupper():
+                continue
+            if words[0] == "the" and len(words) <= 3 and _describes_someone(words[-1]):
                 key = normalise(subject)
                 census.tagged[key] += 1
                 if ev.inverted:
