@@ -671,7 +671,7 @@ def _home(
                 or lasts
                 or named
             )
-    if len(fits) > 1 and (title is None or _address(title) == "mr"):
+    if len(fits) > 1:
         fits = sorted(fits, key=lambda p: -p.weight)
         if fits[0].weight >= 2 * fits[1].weight:
             return fits[0]
