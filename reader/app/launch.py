@@ -28,7 +28,7 @@ def prepare(
         return None
     opening = open_path(path)
     if bookmark is not None:
-        marks = list(store.bookmarks(opening.fingerprint)) if store is not None else []
+        marks = _bookmarks_of(store, opening) if store is not None else []
         found = [m for m in marks if m.name == bookmark] or [
             m for m in marks if m.name.casefold() == bookmark.casefold()
         ]
@@ -51,6 +51,15 @@ def prepare(
     if search is not None:
         opening.search = search
     return opening
+
+
+def _bookmarks_of(store, opening: Opening) -> list:
+    """This story's bookmarks, including those filed under its content before an edit."""
+    marks = list(store.bookmarks(opening.fingerprint))
+    before = store.story_at(opening.path)
+    if before is not None and before.fingerprint != opening.fingerprint:
+        marks += store.bookmarks(before.fingerprint)
+    return marks
 
 
 def launch(

@@ -68,6 +68,23 @@ async def test_bookmark_flag(make_app):
         assert status(again).startswith("Scene 2/3  Beat 13/24")
 
 
+async def test_bookmark_flag_after_the_file_was_edited(make_app, story_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        await pilot.press("right_square_bracket", "space", "space", "b")
+        await pilot.pause()
+        app.screen.query_one("#name").value = "stranger"
+        await pilot.press("enter", "q")
+    story_path.write_text(
+        "A line added at the top.\n\n" + story_path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    again = make_app(bookmark="stranger")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await start(again, pilot)
+        assert "Beat 14/25" in status(again)
+
+
 def test_unknown_bookmark_exits_2_before_the_app(story_path, no_app, capsys):
     assert main([str(story_path), "--bookmark", "nowhere"]) == 2
     err = capsys.readouterr().err
