@@ -673,7 +673,7 @@ def _home(
             )
     if len(fits) > 1:
         fits = sorted(fits, key=lambda p: -p.weight)
-        if fits[0].weight >= 2 * fits[1].weight:
+        if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
 
