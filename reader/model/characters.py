@@ -234,8 +234,12 @@ class Census:
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
 
 
-def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], Census]:
-    """(start, end, normalised phrase) of every name-like phrase, and the census of them."""
+def name_mentions(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int, str]], Census]:
+    """(start, end, normalised phrase) of every name-like phrase, and the census of them.
+
+    ``quotes`` (sorted spans of speech) keep pronouns inside speech out of the votes."""
     lower = _lower_counts(text, start, end)
     found: list[tuple[int, int, str]] = []
     mid_caps: defaultdict[str, int] = defaultdict(int)
@@ -281,7 +285,7 @@ def name_mentions(text: str, start: int, end: int) -> tuple[list[tuple[int, int,
                 mid_caps[word] += 1
         found.append((pos, end_at, key))
     counts = Counter(key for _, _, key in found)
-    votes, acts = _votes(text, found)
+    votes, acts = _votes(text, found, quotes or [])
     census = Census(
         counts,
         lower,
@@ -388,7 +392,7 @@ HUMAN_VERBS = frozenset(
 
 
 def _votes(
-    text: str, found: list[tuple[int, int, str]]
+    text: str, found: list[tuple[int, int, str]], quotes: list[tuple[int, int]] = ()
 ) -> tuple[dict[str, list[int]], Counter[str]]:
     """Name word → [male, female, "her"] pronoun votes from "Missy rolled her eyes." and kin,
     and name phrase → acts ("Tom turned").
@@ -397,7 +401,12 @@ def _votes(
     votes: dict[str, list[int]] = {}
     acts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    q, stop = 0, len(quotes)
     for pos, end, key in found:
+        while q < stop and quotes[q][1] <= pos:
+            q += 1
+        if q < stop and quotes[q][0] <= pos:
+            continue  # in speech "her" and "his" are anyone's
         word = key.rsplit(" ", 1)[-1]
         if seen[word] >= VOTES_PER_WORD:
             continue

@@ -101,7 +101,8 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     for studying the sieve."""
     text = story.text
     turns = _turns(story)
-    mentions, census = name_mentions(text, story.body_start, story.body_end)
+    quotes = [(b.start, b.end) for b in story.beats if b.kind == "dialogue"]
+    mentions, census = name_mentions(text, story.body_start, story.body_end, quotes)
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     link_roles(text, cast)
