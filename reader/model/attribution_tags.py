@@ -43,7 +43,9 @@ SPEECH_VERBS = frozenset(
     volunteers observed pleaded prompted prompts queried queries questioned questions
     interposed interjected interjects proceeded proceeds ejaculated called replied
     sang sings shrieked shrieks squealed squeals mumbled mumbles recited recites
-    explained laughed trailed trails""".split()
+    explained laughed trailed trails asking crying adding replying answering exclaiming
+    whispering muttering calling continuing returning observing remarking beginning
+    interrupting shouting""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _DET = (
