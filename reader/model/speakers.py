@@ -439,6 +439,12 @@ class _Resolver:
                     yield name
         if local_only:
             return
+        if turn.chained:
+            for past in self._chain()[::-1][:6]:
+                for name in (past.last, past.speaker):
+                    if name and name not in seen:
+                        seen.add(name)
+                        yield name  # those talking in this exchange come first
         floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
         window = []
         index = turn.para - 1
