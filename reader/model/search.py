@@ -144,17 +144,21 @@ def rank_scenes(story: Story, keyword: str) -> list[tuple[Scene, float, str]]:
 
 
 def _snippet(story: Story, scene: Scene, terms: list[str], width: int = 60) -> str:
-    """The words around the first match, on one line."""
+    """The words around the first match in the scene's text, on one line, whole words."""
     if any(term in scene.title.lower() for term in terms):
         return scene.title
     text = story.text
-    lower = text[scene.start : scene.end].lower()
-    positions = [lower.find(term) for term in terms]
-    found = [p for p in positions if p >= 0]
+    body_start = scene.beats[0].start if scene.beats else scene.start
+    lower = text[body_start : scene.end].lower()
+    found = [p for p in (lower.find(term) for term in terms) if p >= 0]
     if not found:
         return scene.title
-    at = scene.start + min(found)
-    start = max(scene.start, at - width // 3)
+    at = body_start + min(found)
+    start = max(body_start, at - width // 3)
+    while start > body_start and not text[start - 1].isspace():
+        start -= 1
     end = min(scene.end, at + width)
+    while end < scene.end and not text[end].isspace():
+        end += 1
     snippet = " ".join(text[start:end].split())
-    return ("…" if start > scene.start else "") + snippet + ("…" if end < scene.end else "")
+    return ("…" if start > body_start else "") + snippet + ("…" if end < scene.end else "")
