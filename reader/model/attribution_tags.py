@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     """said says say saying cried cries asked asks answered answers replied replies
     whispered whispers shouted shouts called calls exclaimed exclaims muttered mutters
     murmured murmurs added adds continued continues returned returns rejoined observed
-    observes remarked remarks repeated repeats began begins resumed resumes went cont
+    observes remarked remarks repeated repeats began begins resumed resumes cont
     yelled yells screamed screams sighed sighs laughed laughs groaned groans snapped snaps
     growled growls hissed hisses gasped gasps sobbed sobs stammered stammers demanded
     demands inquired inquires enquired enquires interrupted interrupts insisted insists
@@ -65,7 +65,10 @@ _STOP = (
     r"presently)\b)"
 )
 
-TAG_LEAD = re.compile(r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?([a-z]+)")
+TAG_LEAD = re.compile(
+    r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?([a-z]+)"
+    r"(?:[ \t\n]+(?:in|out|on|up|back|forth)(?=[ \t\n]+[A-Za-z]))?"
+)
 """The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
 INVERTED_SUBJECT = re.compile(
     rf"[ \t\n]+{_ADV}(?:(?:poor|little|old|young|dear|good|kind|big)[ \t\n]+(?=[A-Z]))?"
@@ -147,7 +150,12 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     """A tag or action in the narration ``text[start:end]`` right after a quote."""
     limit = min(end, start + 160)
     lead = TAG_LEAD.match(text, start, limit)
-    if lead is not None and lead.group(1) in SPEECH_VERBS:
+    verb = lead.group(1) if lead is not None else ""
+    if lead is not None and (
+        verb in SPEECH_VERBS
+        or (verb in PARTICLE_VERBS and lead.end() > lead.end(1))
+        or (quote_open and verb.endswith("ed") and _capital_next(text, lead.end(), limit))
+    ):
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         if match and _is_subject(match.group("subj")):
             to = _addressee(text, match.end(), limit)
@@ -171,7 +179,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     if subj[0].isupper() and head in ("a", "an", "his", "her", "my"):
         if not quote_open:
             return None  # "His hand shook." starts a new sentence: not about the speaker
-    explicit = verb in SPEECH_VERBS or (quote_open and subj[:1].islower())
+    new_sentence = text[start:limit].lstrip(" \t\n")[:4] in ("Then", "And ", "But ", "So, ", "Now ")
+    explicit = not new_sentence and (verb in SPEECH_VERBS or (quote_open and subj[:1].islower()))
     if head == "the" and verb not in SPEECH_VERBS:
         explicit = False
     if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
@@ -189,6 +198,16 @@ def _addressee(text: str, start: int, limit: int) -> str | None:
     """ "said Elizabeth to Jane": Jane is spoken to, and likely answers."""
     match = ADDRESSEE.match(text, start, limit)
     return match.group("to") if match else None
+
+
+PARTICLE_VERBS = frozenset("went broke struck chimed cut spoke burst put called cried".split())
+"""Verbs that tag speech with a particle: "went on", "broke in", "put in Lucy"."""
+
+
+def _capital_next(text: str, pos: int, limit: int) -> bool:
+    """ "asseverated the General", "quavered Lucy": a name follows the unknown verb."""
+    rest = text[pos : min(limit, pos + 20)].lstrip()
+    return rest[:1].isupper() or rest.startswith("the ") and rest[4:5].isupper()
 
 
 DETERMINERS = frozenset("the his her my their our its your this that a an another one".split())
