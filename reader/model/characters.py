@@ -604,8 +604,10 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
     for key in sorted(keys, key=order):
         title, words = split_name(key)
         gender = title_gender(title)
-        if key.startswith("the ") and len(words) == 1 and words[0] in TITLES:
-            titled = [p for p in people if p.title == words[0]]
+        if key.startswith("the ") and len(words) == 1:
+            titled = [p for p in people if p.title == words[0]] if words[0] in TITLES else []
+            if not titled:  # "The Queen" opening a sentence was read as "Queen"
+                titled = [p for p in by_first.get(words[0], []) if p.last is None]
             home = titled[0] if len(titled) == 1 else None
         else:
             home = _home(title, words, gender, by_first, by_last)
@@ -634,7 +636,7 @@ def _person(
 ) -> Person:
     person = Person(_display(key), {key}, gender, title)
     if key.startswith("the "):
-        person.first = None
+        person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
         person.first, person.last = words[0], " ".join(words[1:])
     elif title in SURNAME_TITLES:
@@ -674,6 +676,9 @@ def _home(
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if not fits:
             lasts = by_last.get(word, [])
+            ranked = sorted(lasts, key=lambda p: -p.weight)
+            if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
+                return ranked[0]  # "Sparsit" is Mrs. Sparsit when she is the Sparsit talked of
             fits = (
                 [p for p in lasts if p.title and _address(p.title) == "mr"]
                 or [p for p in lasts if p.gender == "male" or p.title in MALE_TITLES]
