@@ -478,7 +478,9 @@ def build_cast(census: Census, first_person: bool) -> Cast:
     return cast
 
 
-def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int, int, str]]:
+def role_mentions(
+    text: str, start: int, end: int, cast: Cast, lowered: str | None = None
+) -> list[tuple[int, int, str]]:
     """Mentions of characters known by a role ("the inspector") written in lower case,
     which the name scan cannot see; their pronouns also settle their gender."""
     roles = sorted(
@@ -486,7 +488,7 @@ def role_mentions(text: str, start: int, end: int, cast: Cast) -> list[tuple[int
     )
     if not roles:
         return []
-    lowered = text.lower()  # one pass, then a literal "the " lets the scan skip ahead
+    lowered = lowered if lowered is not None else text.lower()  # a literal "the " scans fast
     flags = 0
     if len(lowered) != len(text):  # lower-casing moved offsets (rare letters): scan as is
         lowered, flags = text, re.IGNORECASE
@@ -506,37 +508,40 @@ NAME_BEFORE_COMMA = re.compile(rf"(?:{NAME_PHRASE})$")
 NAME_AFTER_COMMA = re.compile(rf"[ \t\n]+(?P<name>{NAME_PHRASE})")
 
 
-def link_roles(text: str, cast: Cast) -> None:
+def link_roles(text: str, cast: Cast, lowered: str | None = None) -> None:
     """ "Basil Hallward, the painter": the role and the name are one character."""
-    lowered = text.lower()
+    lowered = lowered if lowered is not None else text.lower()
     if len(lowered) != len(text):
         return
-    for key, role_name in list(cast.lookup.items()):
-        if not key.startswith("the ") or " " in key[4:] or role_name not in cast.people:
+    roles = {
+        key[4:]: name
+        for key, name in cast.lookup.items()
+        if key.startswith("the ")
+        and " " not in key[4:]
+        and name in cast.people
+        and normalise(name) == key  # a role not yet given to a named person
+    }
+    if not roles:
+        return
+    alternation = "|".join(map(re.escape, roles))
+    named: dict[str, Counter[str]] = {}
+    for match in re.finditer(rf", the[ \n]({alternation})\b", lowered):
+        before = NAME_BEFORE_COMMA.search(text, max(0, match.start() - 40), match.start())
+        if before:
+            named.setdefault(match.group(1), Counter())[cast.find(before.group()) or ""] += 1
+    for match in re.finditer(rf"the[ \n]({alternation}),", lowered):
+        after = NAME_AFTER_COMMA.match(text, match.end())
+        if after:
+            found = cast.find(after.group("name")) or ""
+            named.setdefault(match.group(1), Counter())[found] += 1
+    for role, votes in named.items():
+        role_name = roles[role]
+        votes.pop("", None)
+        votes.pop(role_name, None)
+        if not votes or role_name not in cast.people:
             continue
-        if normalise(role_name) != key:
-            continue  # the role already belongs to a named person
-        named: Counter[str] = Counter()
-        for probe in (", " + key, ",\n" + key):
-            at = lowered.find(probe)
-            while at >= 0:
-                before = NAME_BEFORE_COMMA.search(text, max(0, at - 40), at)
-                if before:
-                    named[cast.find(before.group()) or ""] += 1
-                at = lowered.find(probe, at + 1)
-        for probe in (key + ", ",):
-            at = lowered.find(probe)
-            while at >= 0:
-                after = NAME_AFTER_COMMA.match(text, at + len(key) + 1)
-                if after:
-                    named[cast.find(after.group("name")) or ""] += 1
-                at = lowered.find(probe, at + 1)
-        named.pop("", None)
-        named.pop(role_name, None)
-        if not named:
-            continue
-        (target, count), *rest = named.most_common()
-        if rest and rest[0][1] * 2 > count:
+        (target, count), *rest = votes.most_common()
+        if (rest and rest[0][1] * 2 > count) or target not in cast.people:
             continue
         _fold(cast, role_name, target)
 

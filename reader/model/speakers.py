@@ -105,8 +105,9 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     mentions, census = name_mentions(text, story.body_start, story.body_end, quotes)
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
-    link_roles(text, cast)
-    roles = role_mentions(text, story.body_start, story.body_end, cast)
+    lowered = text.lower()
+    link_roles(text, cast, lowered)
+    roles = role_mentions(text, story.body_start, story.body_end, cast, lowered)
     if roles:
         known = {pos for pos, _, _ in mentions}
         mentions = sorted(mentions + [m for m in roles if m[0] not in known])
