@@ -654,6 +654,8 @@ def _person(
         person.gender = voted_gender(votes.get(person.first))
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
             person.gender = voted_gender(votes.get(person.last))
+    elif person.gender is None and person.last:
+        person.gender = voted_gender(votes.get(person.last))  # "Dr. Aziz ... his"
     return person
 
 
