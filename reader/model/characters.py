@@ -579,7 +579,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
-    if census.placed[key] >= 2 and census.placed[key] * 5 >= count:
+    if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
         return False
     last = words[-1]
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
@@ -649,7 +649,9 @@ def _person(
     else:
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
-        person.gender = voted_gender(votes.get(words[-1]))
+        noun = words[-1]
+        noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
+        person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
         person.gender = voted_gender(votes.get(person.first))
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
