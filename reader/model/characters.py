@@ -228,6 +228,8 @@ class Census:
     """Name phrase → times it was left after dropping a sentence's opening word."""
     placed: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it follows "in": a place, not a person."""
+    forms: dict[str, str] = field(default_factory=dict)
+    """Name phrase → how the text writes it ("Mrs Weasley", "Mr. Darcy")."""
     tagged: Counter[str] = field(default_factory=Counter)
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
@@ -247,6 +249,7 @@ def name_mentions(
     addressed: list[str] = []
     stripped: list[str] = []
     placed: list[str] = []
+    forms: dict[str, str] = {}
     keys: dict[str, tuple[str, list[str]]] = {}
     blanks = " \t\n"
     for match in NAME_RE.finditer(text, start, end):
@@ -263,6 +266,9 @@ def name_mentions(
         if known is None:
             known = keys[raw] = _trim(normalise(raw), lower)
         key, words = known
+        if key not in forms and len(words) == raw.count(" ") + raw.count("\n") + 1:
+            form = " ".join(raw.split())
+            forms[key] = "the" + form[3:] if form.startswith("The ") else form
         if len(words) < raw.count(" ") + raw.count("\n") + 1 and not raw.startswith("the "):
             end_at = pos + len(" ".join(raw.split()[: len(words)]))  # trimmed phrase
         back = pos - 1
@@ -297,6 +303,7 @@ def name_mentions(
         Counter(stripped),
         Counter(placed),
     )
+    census.forms = forms
     return found, census
 
 
@@ -470,7 +477,7 @@ def build_cast(census: Census, first_person: bool) -> Cast:
         for surface in person.surfaces:
             cast.lookup[surface] = person.name
         own = normalise(person.name)
-        aliases = sorted(_display(s) for s in person.surfaces if s != own)
+        aliases = sorted(census.forms.get(s) or _display(s) for s in person.surfaces if s != own)
         cast.people[person.name] = Character(person.name, aliases, person.gender)
     if first_person:
         cast.people[NARRATOR] = Character(NARRATOR, [], None)
@@ -617,7 +624,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         else:
             home = _home(title, words, gender, by_first, by_last)
         if home is None:
-            home = _person(key, title, words, gender, census.votes)
+            home = _person(key, title, words, gender, census.votes, census.forms)
             home.weight = census.counts[key]
             people.append(home)
             if home.first:
@@ -638,8 +645,9 @@ def _person(
     words: list[str],
     gender: str | None,
     votes: dict[str, list[int]],
+    forms: dict[str, str],
 ) -> Person:
-    person = Person(_display(key), {key}, gender, title)
+    person = Person(forms.get(key) or _display(key), {key}, gender, title)
     if key.startswith("the "):
         person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
