@@ -46,7 +46,7 @@ from reader.model.characters import (
     split_name,
     title_gender,
 )
-from reader.model.story import Beat, Story
+from reader.model.story import Beat, Character, Story
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
 NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
@@ -68,6 +68,7 @@ SUBJECT_AFTER = re.compile(
 )
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
+PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
 FIRST_PERSON_MIN = 3
 WINDOW = 4000
 """How far back (in characters) a pronoun looks for its antecedent."""
@@ -421,7 +422,28 @@ class _Resolver:
                 return name
             if known is None and unsure is None:
                 unsure = name
-        return unsure
+        return unsure or self._newcomer(gender, pos, turn, skip)
+
+    def _newcomer(self, gender: str, pos: int, turn: Turn, skip: set[str]) -> str | None:
+        """No one known fits, but the narration just named someone ("Harry looked at Ginny.
+        'Fine,' she said."): a name the cast missed, and now a character of that gender."""
+        paragraphs = self.story.paragraphs
+        first = max(0, turn.para - 2)
+        lo = bisect_left(self.positions, paragraphs[first].start)
+        hi = bisect_left(self.positions, pos)
+        for k in range(hi - 1, lo - 1, -1):
+            key = self.mention_keys[k]
+            if " " in key or key in self.cast.lookup or self.common[key] or self.quoted(k):
+                continue
+            name = self.text[self.positions[k] : self.ends[k]]
+            if not name[:1].isupper() or name in skip:
+                continue
+            if PLACE_BEFORE.search(self.text, max(0, self.positions[k] - 8), self.positions[k]):
+                continue  # "in Dunmore": a place
+            self.cast.people[name] = Character(name, [], gender)
+            self.cast.lookup[key] = name
+            return name
+        return None
 
     def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
