@@ -246,3 +246,14 @@ def test_pronoun_finds_a_name_met_only_once():
         'She sighed. "I\'m just tired, Harry."\n'
     )
     assert said(text) == ["Harry", "Ginny", "Harry", "Ginny"]
+
+
+def test_first_person_present_tense():
+    text = (
+        "I push the door open. Mara is already inside, her coat still on.\n"
+        '"You\'re late," she says.\n'
+        '"Traffic," I say.\n'
+        '"Liar."\n'
+        'I shrug. "Maybe."\n'
+    )
+    assert said(text) == ["Mara", "I", "Mara", "I"]

@@ -69,7 +69,8 @@ SUBJECT_AFTER = re.compile(
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
-FIRST_PERSON_MIN = 3
+FIRST_PERSON_MIN = 1.5
+"""'I said' once and 'I shrug' once make a first-person story."""
 WINDOW = 4000
 """How far back (in characters) a pronoun looks for its antecedent."""
 
@@ -123,11 +124,13 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     _write_back(story, cast, turns, census)
 
 
-def _census_tags(turns: list[Turn], census: Census) -> int:
+def _census_tags(turns: list[Turn], census: Census) -> float:
     """Record speech-tag subjects as names; return how often "I" tags speech."""
     first_person = 0
     for turn in turns:
         for ev in turn.evidence:
+            if ev is not None and not ev.explicit and ev.subject == "I":
+                first_person += 0.5  # "I shrug. 'Maybe.'"
             if ev is None or not ev.explicit:
                 continue
             subject = ev.subject
