@@ -72,8 +72,10 @@ TAG_LEAD = re.compile(
 """The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
 INVERTED_SUBJECT = re.compile(
     rf"[ \t\n]+{_ADV}(?:(?:poor|little|old|young|dear|good|kind|big)[ \t\n]+(?=[A-Z]))?"
-    rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC}?){_STOP}"
+    rf"(?:(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+[a-z])"
+    rf"|(?P<subj>{_PRON}\b|{_DESC}?){_STOP})"
 )
+"""After "said": a name ends where the capitals do ("replied Miss Crawford more seriously")."""
 INDEFINITE_TAG = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:{_VERBS})[ \t\n]+)?(?P<subj>[Ss]omebody|[Ss]omeone|[Aa]nybody|[Aa]nyone"
     rf"|[Nn]obody|[Ee]verybody|[Ee]veryone)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})\b"
@@ -84,7 +86,7 @@ INDEFINITE_WORD = re.compile(r"\b(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)(?:body|one)\b
 TAG_POSSESSIVE = re.compile(
     rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+"
     r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
-    r"|retort|response|cry|question|observation|greeting|speech|words|reproach)\b"
+    r"|retort|response|cry|question|observation|greeting|speech|words|reproach|thought)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
 TAG_SUBJECT_FIRST = re.compile(
@@ -157,9 +159,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         or (quote_open and verb.endswith("ed") and _capital_next(text, lead.end(), limit))
     ):
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
-        if match and _is_subject(match.group("subj")):
+        group = "name" if match and match.group("name") else "subj"
+        if match and _is_subject(match.group(group)):
             to = _addressee(text, match.end(), limit)
-            return Evidence(match.group("subj"), match.start("subj"), True, True, to)
+            return Evidence(match.group(group), match.start(group), True, True, to)
     if INDEFINITE_WORD.search(text, start, min(limit, start + 40)):
         match = INDEFINITE_TAG.match(text, start, limit)
         if match:
@@ -283,6 +286,12 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     if not subjects:
         return None
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True)
+
+
+SPEECH_THEN_STOP = re.compile(
+    rf"\b(?:{_VERBS})(?:[ \t\n]+(?:on|in|out|again|thus|so))?[.!]?[ \t\n]*$"
+)
+"""A narration paragraph that ends on its speech verb: "Sir Thomas ... went on."."""
 
 
 def _ends_with_speech_verb(text: str, start: int, end: int) -> bool:

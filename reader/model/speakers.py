@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from reader.model.attribution_tags import (
     POSSESSIVES,
+    SPEECH_THEN_STOP,
     Evidence,
     ends_open,
     paragraph_subject,
@@ -213,8 +214,10 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
         return None
     end = before.end
     last = text[end - 1]
-    if last in ",:—–-":
+    if last in ",:—–-" or SPEECH_THEN_STOP.search(text, max(before.start, end - 30), end):
         found = tag_before(text, before.start, end)
+        if found is None and last in ".!":
+            found = tag_before(text, before.start, end - 1)  # "..., went on."
         return found if found is not None and found.explicit else None
     return None
 
