@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from reader.errors import ReaderError
 
 BOMS = (
@@ -121,6 +119,8 @@ def _detect(data: bytes, path: Path | str) -> str:
         raise ReaderError(
             f"{path}: looks like a binary file, not text; open a .txt, .md, .html or .epub story"
         )
+    from charset_normalizer import from_bytes  # only legacy encodings need it: keep start-up fast
+
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise ReaderError(f"{path}: cannot tell the text encoding; save it as UTF-8 and retry")
