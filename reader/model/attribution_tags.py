@@ -45,7 +45,10 @@ SPEECH_VERBS = frozenset(
     sang sings shrieked shrieks squealed squeals mumbled mumbles recited recites
     explained laughed trailed trails asking crying adding replying answering exclaiming
     whispering muttering calling continuing returning observing remarking beginning
-    interrupting shouting""".split()
+    interrupting shouting pronounced uttered stated proclaimed cautioned hinted implored
+    entreated begged besought reasoned argued bade lisped piped squeaked snarled barked
+    thundered bawled jeered mocked taunted chided rebuked complained asserted affirmed
+    averred asseverated""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _DET = (
