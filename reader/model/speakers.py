@@ -72,7 +72,9 @@ NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
 FIRST_PERSON_MIN = 1.5
 """'I said' once and 'I shrug' once make a first-person story."""
-WINDOW = 4000
+WINDOW = 6000
+PARAS = 18
+"""How many paragraphs back a pronoun looks for its antecedent."""
 """How far back (in characters) a pronoun looks for its antecedent."""
 
 
@@ -477,7 +479,7 @@ class _Resolver:
         floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
         window = []
         index = turn.para - 1
-        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - 12:
+        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - PARAS:
             window.append(index)
             index -= 1
         for index in window:
