@@ -73,9 +73,9 @@ PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
 FIRST_PERSON_MIN = 1.5
 """'I said' once and 'I shrug' once make a first-person story."""
 WINDOW = 6000
+"""How far back (in characters) a pronoun looks for its antecedent."""
 PARAS = 18
 """How many paragraphs back a pronoun looks for its antecedent."""
-"""How far back (in characters) a pronoun looks for its antecedent."""
 
 
 @dataclass(slots=True)
