@@ -250,7 +250,7 @@ def name_mentions(
     stripped: list[str] = []
     placed: list[str] = []
     forms: dict[str, str] = {}
-    keys: dict[str, tuple[str, list[str]]] = {}
+    keys: dict[str, tuple[str, list[str], int | None]] = {}
     blanks = " \t\n"
     for match in NAME_RE.finditer(text, start, end):
         raw = match.group()
@@ -264,13 +264,18 @@ def name_mentions(
             raw = "the " + raw
         known = keys.get(raw)
         if known is None:
-            known = keys[raw] = _trim(normalise(raw), lower)
-        key, words = known
-        if key not in forms and len(words) == raw.count(" ") + raw.count("\n") + 1:
-            form = " ".join(raw.split())
-            forms[key] = "the" + form[3:] if form.startswith("The ") else form
-        if len(words) < raw.count(" ") + raw.count("\n") + 1 and not raw.startswith("the "):
-            end_at = pos + len(" ".join(raw.split()[: len(words)]))  # trimmed phrase
+            key, words = _trim(normalise(raw), lower)
+            tokens = raw.split()
+            cut = None
+            if len(words) < len(tokens) and not raw.startswith("the "):
+                cut = len(" ".join(tokens[: len(words)]))  # trimmed phrase ends sooner
+            elif key not in forms and len(words) == len(tokens):
+                form = " ".join(tokens)
+                forms[key] = "the" + form[3:] if form.startswith("The ") else form
+            known = keys[raw] = (key, words, cut)
+        key, words, cut = known
+        if cut is not None:
+            end_at = pos + cut
         back = pos - 1
         char = text[back]
         while char in blanks and back > start:
