@@ -265,6 +265,8 @@ class _Resolver:
         self.quote_ends = [b.end for b in dialogue]
         self.history: list[Turn] = []
         self.by_para: dict[int, Turn] = {}
+        self.chain_start = 0
+        """Index in ``history`` of the current exchange's first turn."""
         self.narrated_keys: Counter[str] | None = None
         self.common: Counter[str] = Counter()
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
@@ -277,8 +279,11 @@ class _Resolver:
         for turn in turns:
             if turn.scene != scene:
                 self.history = []
+                self.chain_start = 0
                 scene = turn.scene
             self._turn(turn)
+            if not turn.chained:
+                self.chain_start = len(self.history)
             self.history.append(turn)
             self.by_para[turn.para] = turn
 
@@ -571,8 +576,9 @@ class _Resolver:
             if name and name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name  # the one they were talking with a moment ago
-        end = self.story.paragraphs[chain[0].para].end
-        for name in self._candidates(end, chain[0]):
+        head = self.history[self.chain_start]
+        end = self.story.paragraphs[head.para].end
+        for name in self._candidates(end, head):
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name
@@ -597,11 +603,8 @@ class _Resolver:
         return None
 
     def _chain(self) -> list[Turn]:
-        """The current exchange: the turns since the last narration paragraph."""
-        k = len(self.history) - 1
-        while k > 0 and self.history[k].chained:
-            k -= 1
-        return self.history[k:]
+        """The current exchange's last turns (ten at most: turn-taking looks no further)."""
+        return self.history[max(self.chain_start, len(self.history) - 10) :]
 
 
 def _share_within(speakers: list[str | None]) -> None:
@@ -661,13 +664,15 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
         anchors = [i for i, unit in enumerate(units) if unit[0].rule in ANCHORS]
         if not anchors:
             continue
+        by_parity = ([j for j in anchors if j % 2 == 0], [j for j in anchors if j % 2 == 1])
         for i, unit in enumerate(units):
             head = unit[0]
             if head.rule in ANCHORS or head.rule == "answered":
                 continue
-            same = sorted(
-                (j for j in anchors if (i - j) % 2 == 0), key=lambda j: (abs(i - j), j > i)
-            )
+            parity = by_parity[i % 2]
+            at = bisect_left(parity, i)
+            near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
+            same = sorted(near, key=lambda j: (abs(i - j), j > i))
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
