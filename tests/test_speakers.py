@@ -257,3 +257,14 @@ def test_first_person_present_tense():
         'I shrug. "Maybe."\n'
     )
     assert said(text) == ["Mara", "I", "Mara", "I"]
+
+
+def test_a_name_spoken_of_is_not_addressed():
+    text = (
+        "Sam found Agnes by the tea urn.\n\n"
+        '"Did you tell him to say that, Miss?"\n\n'
+        "\"He worked it out himself. He's not stupid, Mr. Henderson. He's only rude,\" said"
+        " Agnes.\n\n"
+        '"Yes," he said.\n'
+    )
+    assert said(text)[-1] == "Sam"

@@ -54,6 +54,7 @@ NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone on
 """Tag subjects that name no one: the line stays unattributed."""
 VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
 VOCATIVE_AFTER = frozenset(",!?.;\"”'’—-")
+TOPIC_NEXT = re.compile(r"[ \t\n]+(?:He|She)\b")
 VOCATIVE_OPENING_AFTER = frozenset(",—")
 """A name opening a speech is a vocative before a comma ("Tom, come"), not before a full
 stop or an exclamation ("Bingley." answers a question, "Mr. Darcy!" echoes one)."""
@@ -641,6 +642,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
     follower = text[after] if after < stop else ""
     if follower and (follower not in VOCATIVE_AFTER or text[after + 1 : after + 2].isalpha()):
         return False
+    if follower == "." and TOPIC_NEXT.match(text, after + 1, min(stop, after + 12)):
+        return False  # "He's not stupid, Mr. Henderson. He's only rude": spoken of, not to
     back = pos - 1
     while back > start and text[back] in " \t\n":
         back -= 1
