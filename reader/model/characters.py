@@ -316,8 +316,9 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     """Cut a run of capitals at its first common word: "Mr. Fielding High School" is
     Mr. Fielding; a name has at most four words after its title."""
     words = key.split()
-    keep = 1
-    for word in words[1:]:
+    keep = 2 if len(words) > 1 and (words[0] in TITLES or words[0] == "the") else 1
+    # "Mrs. Hall" is never cut to "Mrs.", nor "the March Hare" to "the"
+    for word in words[keep:]:
         if word not in TITLES and (word in NOT_NAMES or lower[word] > 2):
             break
         keep += 1
