@@ -54,14 +54,19 @@ async def test_search_flag_without_hits_opens_at_start(make_app):
         assert status(app).startswith("Scene 1/3  Beat 1/24")
 
 
-async def test_bookmark_flag(make_app):
+async def bookmark_beat_13(make_app, name: str) -> None:
+    """Open the story, go to beat 13 (scene 2, two beats in), bookmark it as ``name``, quit."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await start(app, pilot)
         await pilot.press("right_square_bracket", "space", "space", "b")
         await pilot.pause()
-        app.screen.query_one("#name").value = "stranger"
+        app.screen.query_one("#name").value = name
         await pilot.press("enter", "home", "q")
+
+
+async def test_bookmark_flag(make_app):
+    await bookmark_beat_13(make_app, "stranger")
     again = make_app(bookmark="stranger")
     async with again.run_test(size=(80, 24)) as pilot:
         await start(again, pilot)
@@ -69,13 +74,7 @@ async def test_bookmark_flag(make_app):
 
 
 async def test_bookmark_flag_after_the_file_was_edited(make_app, story_path):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(app, pilot)
-        await pilot.press("right_square_bracket", "space", "space", "b")
-        await pilot.pause()
-        app.screen.query_one("#name").value = "stranger"
-        await pilot.press("enter", "q")
+    await bookmark_beat_13(make_app, "stranger")
     story_path.write_text(
         "A line added at the top.\n\n" + story_path.read_text(encoding="utf-8"), encoding="utf-8"
     )
