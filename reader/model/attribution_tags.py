@@ -98,9 +98,13 @@ TAG_SUBJECT_FIRST = re.compile(
     rf"[ \t\n]+{_ADV}(?:(?:had|has|was|is|would|could|did|then|just|only|also)[ \t\n]+)?"
     rf"(?P<verb>[a-z]+)\b"
 )
-SENTENCE_BREAK = re.compile(r"[.!?][\"”'’)]*[ \t\n]+(?=[A-Z\"“'‘_])")
+SENTENCE_BREAK = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMme\.)(?<!\bMlle\.)"
+    r"[\"”'’)]*[ \t\n]+(?=[A-Z\"“'‘_])"
+)
+"""A sentence ends at . ! or ?, but not at the dot of a title: "Mrs. Turton called"."""
 TAG_BEFORE = re.compile(
-    rf"(?:^|[ \t\n,;])(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})[ \t\n]+{_ADV}"
+    rf"(?<![^ \t\n,;\"“”'‘’(—–-])(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})[ \t\n]+{_ADV}"
     rf"(?:(?:had|has|then|just|only|also|now|again|suddenly|quietly)[ \t\n]+)?"
     rf"(?P<verb>[a-z]+)\b(?=[^.!?\"“”]*$)"
 )
