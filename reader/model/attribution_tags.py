@@ -255,11 +255,20 @@ SUBJECT_TOKEN = re.compile(
     rf"(?P<subj>{NAME_PHRASE}|\b{_PRON}\b)[ \t\n]+{_ADV}(?:(?:had|has|then|at|last)[ \t\n]+)*"
     r"[a-z]+\b"
 )
-OBJECT_BEFORE = re.compile(r"\b(?:to|at|with|of|by|for|from|on|in|upon|towards|and|than)[ \t\n]+$")
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:to|at|with|of|by|for|from|on|in|upon|towards|than)|(?<![,;:][ \t\n])\band)[ \t\n]+$"
+)
+"""A name after a preposition is an object; after "and" too ("Tom and Mary"), but not
+after "; and", which opens a clause: "...the window; and Miss Crawford had time to say"."""
 
 
-NAME_APPOSED = re.compile(rf"(?P<subj>{NAME_PHRASE}),[ \t\n]+[a-z]+(?:ing|ed)\b")
-"""A name set before a participle: "Mrs Smith, sighing over it, said"."""
+NAME_APPOSED = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}),[ \t\n]+(?:[a-z]+(?:ing|ed)|who|whose|after|before|with|without"
+    r"|in|on|at|as|though|although|having|being|upon|for|from|still|now|then)\b"
+)
+"""A name set before a participle or an aside: "Mrs Smith, sighing over it, said",
+"Edmund, after waiting a moment, obliged her by saying", "Julia, who was in high
+good-humour, did her the justice of exclaiming"."""
 SUBORDINATE_BEFORE = re.compile(
     r"\b(?:as|when|while|whilst|if|though|although|because|since|till|until|before|after"
     r"|that|whom|who)[ \t\n]+$"
