@@ -468,7 +468,7 @@ class _Resolver:
         seen: set[str] = set()
         for group in (
             [n for n, subject, quoted in local if subject and not quoted],
-            [n for n, _, quoted in local if not quoted],
+            [n for n, _, quoted in reversed(local) if not quoted],
         ):
             for name in group:
                 if name not in seen:
