@@ -278,6 +278,9 @@ SUBORDINATE_BEFORE = re.compile(
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
     the last speech verb ("he held her in his arms, and said:" → he)."""
+    verbs = [m for m in LOWER_WORDS.finditer(text, start, end) if m.group() in SPEECH_VERBS]
+    if not verbs:
+        return None  # no speech verb, so no tag either
     tags = [
         m
         for m in TAG_BEFORE.finditer(text, start, end)
@@ -285,9 +288,6 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     ]
     if tags:
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True)
-    verbs = [m for m in LOWER_WORDS.finditer(text, start, end) if m.group() in SPEECH_VERBS]
-    if not verbs:
-        return None
     stop = verbs[-1].start()
     found = list(SUBJECT_TOKEN.finditer(text, start, stop))
     found += list(NAME_APPOSED.finditer(text, start, stop))
