@@ -268,3 +268,30 @@ def test_a_name_spoken_of_is_not_addressed():
         '"Yes," he said.\n'
     )
     assert said(text)[-1] == "Sam"
+
+
+def test_title_dot_ends_no_sentence():
+    text = (
+        'Mr. Turton read the paper.\n\nThe door opened. Mrs. Turton called out, "She is better."\n'
+    )
+    assert said(text) == ["Mrs. Turton"]
+
+
+def test_lead_in_subject_before_an_aside():
+    text = (
+        '"Well," said Edmund. "Here we are," said Fanny.\n\n'
+        "Fanny was silent; but Edmund, after waiting a moment, obliged her by saying,\n\n"
+        '"What is it?"\n'
+    )
+    assert said(text)[-1] == "Edmund"
+
+
+def test_added_goes_on_with_the_same_speaker():
+    text = (
+        "Marianne and Elinor sat together.\n\n"
+        '"I shall live for my family now," said Marianne.\n\n'
+        '"Yes," said Elinor.\n\n'
+        '"And for my friends," said Marianne.\n\n'
+        'She paused and added in a low voice, "If I could but know his heart."\n'
+    )
+    assert said(text)[-1] == "Marianne"

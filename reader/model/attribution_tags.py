@@ -56,7 +56,10 @@ _DET = (
     r"[Aa]nother|[Oo]ne)"
 )
 _PRON = r"(?:[Hh]e|[Ss]he|I)"
-_FUNCTION = r"(?!(?:and|or|but|to|of|with|at|in|on|from|as|that|who|which|was|had|is)\b)"
+_FUNCTION = (
+    r"(?!(?:and|or|but|to|of|with|at|in|on|from|as|that|who|which|was|had|is|by|for|into"
+    r"|upon|through)\b)"
+)
 _DESC = (
     rf"{_DET}[ \t\n]+(?:{_FUNCTION}[a-z'-]+[ \t\n]+){{0,3}}?"
     rf"(?:{_FUNCTION}[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?|(?:{NAME_PHRASE}))"
@@ -145,6 +148,14 @@ class Evidence:
     """The verb came first ("said Bill"): the subject is a name beyond doubt."""
     to: str | None = None
     """The one spoken to, when the tag says: "said Elizabeth to Jane"."""
+    again: bool = False
+    """The verb goes on with a speech ("she added", "he continued"): the one who spoke
+    the line before may be speaking still."""
+
+
+AGAIN_VERBS = frozenset(
+    "added adds continued continues resumed resumes pursued pursues persisted persists".split()
+)
 
 
 def ends_open(text: str, start: int, end: int) -> bool:
@@ -169,7 +180,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         group = "name" if match and match.group("name") else "subj"
         if match and _is_subject(match.group(group)):
             to = _addressee(text, match.end(), limit)
-            return Evidence(match.group(group), match.start(group), True, True, to)
+            again = verb in AGAIN_VERBS
+            return Evidence(match.group(group), match.start(group), True, True, to, again)
     if INDEFINITE_WORD.search(text, start, min(limit, start + 40)):
         match = INDEFINITE_TAG.match(text, start, limit)
         if match:
@@ -196,7 +208,7 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     if quote_open and subj[:1].isupper() and not subj.startswith(("He", "She", "I")):
         explicit = explicit or verb.endswith("ed")
     to = _addressee(text, match.end(), limit) if explicit else None
-    return Evidence(subj, match.start("subj"), explicit, False, to)
+    return Evidence(subj, match.start("subj"), explicit, False, to, verb in AGAIN_VERBS)
 
 
 ADDRESSEE = re.compile(
@@ -287,7 +299,8 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         if m.group("verb") in SPEECH_VERBS and _is_subject(m.group("subj"))
     ]
     if tags:
-        return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True)
+        again = tags[-1].group("verb") in AGAIN_VERBS
+        return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
     stop = verbs[-1].start()
     found = list(SUBJECT_TOKEN.finditer(text, start, stop))
     found += list(NAME_APPOSED.finditer(text, start, stop))
@@ -301,7 +314,8 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     ]
     if not subjects:
         return None
-    return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True)
+    again = verbs[-1].group() in AGAIN_VERBS
+    return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
 
 
 SPEECH_THEN_STOP = re.compile(

@@ -379,7 +379,7 @@ class _Resolver:
         if subject == "I":
             return self.cast.find("i")
         if head in ("he", "she"):
-            return self._pronoun(PRONOUN_GENDER[head], ev.pos, turn, excluded)
+            return self._pronoun(PRONOUN_GENDER[head], ev.pos, turn, excluded, again=ev.again)
         if head in ("his", "her") and len(subject.split()) == 1:
             return self._pronoun(PRONOUN_GENDER[head], ev.pos, turn, excluded)
         if head == "my":
@@ -413,9 +413,16 @@ class _Resolver:
         return None
 
     def _pronoun(
-        self, gender: str, pos: int, turn: Turn, excluded: set[str], other: bool = False
+        self,
+        gender: str,
+        pos: int,
+        turn: Turn,
+        excluded: set[str],
+        other: bool = False,
+        again: bool = False,
     ) -> str | None:
-        """The most salient character of ``gender``: named just before, or in the exchange."""
+        """The most salient character of ``gender``: named just before, or in the exchange.
+        ``again``: the tag goes on with a speech ("she added"), likely the last speaker's."""
         previous = self.history[-1] if self.history and turn.chained else None
         skip = set(excluded)
         if previous is not None and previous.last and not turn.continued:
@@ -423,6 +430,9 @@ class _Resolver:
         for name in self._candidates(pos, turn, local_only=True):
             if name not in excluded and self.cast.gender(name) == gender and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
+        if again and previous is not None and previous.last not in excluded:
+            if self.cast.gender(previous.last) == gender:
+                return previous.last  # "She paused and added," goes on with her speech
         if previous is not None and not turn.continued:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
