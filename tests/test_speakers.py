@@ -295,3 +295,13 @@ def test_added_goes_on_with_the_same_speaker():
         'She paused and added in a low voice, "If I could but know his heart."\n'
     )
     assert said(text)[-1] == "Marianne"
+
+
+def test_the_title_is_its_one_holder():
+    text = (
+        "Count Orlov came in. Count Orlov sat down. Count Orlov smiled at Brett.\n\n"
+        '"Hello," said Brett.\n\n'
+        "The count was beaming. Brett laughed.\n\n"
+        '"You are very nice people," he said.\n'
+    )
+    assert said(text)[-1] == "Count Orlov"

@@ -112,6 +112,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     first_person = _census_tags(turns, census)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     lowered = text.lower()
+    _title_roles(cast, census)
     link_roles(text, cast, lowered)
     roles = role_mentions(text, story.body_start, story.body_end, cast, lowered)
     if roles:
@@ -126,6 +127,39 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
     _write_back(story, cast, turns, census)
+
+
+ROLE_TITLES = frozenset(
+    "count countess captain colonel major general admiral lieutenant sergeant doctor dr "
+    "professor inspector judge constable detective superintendent vicar rector bishop duke "
+    "duchess baron baroness prince princess king queen marquis marquise marchioness governor "
+    "mayor commissioner".split()
+)
+"""Titles the narration also uses as a role: Count Mippipopolous is "the count"."""
+ROLE_MENTIONS = 3
+"""How often a titled character is named before "the <title>" is taken to be them."""
+
+
+def _title_roles(cast: Cast, census: Census) -> None:
+    """The one character holding a title, when the story often names them, is "the
+    <title>" too: "The count was beaming. ... 'You are very nice people,' he said." """
+    named: Counter[str] = Counter()
+    for key, count in census.counts.items():
+        name = cast.lookup.get(key)
+        if name:
+            named[name] += count
+    holders: dict[str, set[str]] = {}
+    for name, person in cast.people.items():
+        if named[name] < ROLE_MENTIONS:
+            continue
+        for surface in (name, *person.aliases):
+            title = split_name(normalise(surface))[0]
+            if title in ROLE_TITLES:
+                holders.setdefault("doctor" if title == "dr" else title, set()).add(name)
+    for title, names in holders.items():
+        key = "the " + title
+        if len(names) == 1 and key not in cast.lookup:
+            cast.lookup[key] = next(iter(names))
 
 
 def _census_tags(turns: list[Turn], census: Census) -> float:
