@@ -305,3 +305,13 @@ def test_the_title_is_its_one_holder():
         '"You are very nice people," he said.\n'
     )
     assert said(text)[-1] == "Count Orlov"
+
+
+def test_her_husband_is_the_mr_of_her_surname():
+    text = (
+        "Mr. Allen read the paper. Mr. Allen sat down. John Thorpe came in.\n\n"
+        '"What a fine day," said Mrs. Allen.\n\n'
+        '"It is," said Thorpe.\n\n'
+        '"Indeed," said her husband.\n'
+    )
+    assert said(text)[-1] == "Mr. Allen"

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from reader.model.attribution_tags import (
     POSSESSIVES,
@@ -36,6 +37,7 @@ from reader.model.characters import (
     NAME_PHRASE,
     NARRATOR,
     NOT_NAMES,
+    SURNAME_TITLES,
     TITLES,
     Cast,
     Census,
@@ -129,6 +131,18 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     _write_back(story, cast, turns, census)
 
 
+KIN = {
+    "husband": ("male", ("mr", "sir", "lord")),
+    "wife": ("female", ("mrs", "lady")),
+    "father": ("male", ("mr", "sir", "lord")),
+    "mother": ("female", ("mrs", "lady")),
+    "brother": ("male", ()),
+    "sister": ("female", ()),
+    "son": ("male", ()),
+    "daughter": ("female", ()),
+}
+"""Kin nouns: the kin's gender and the titles the head of a family goes by ("her husband"
+is the Mr. of her surname; "his sister" is one of his surname but not its Mr. or Mrs.)."""
 ROLE_TITLES = frozenset(
     "count countess captain colonel major general admiral lieutenant sergeant doctor dr "
     "professor inspector judge constable detective superintendent vicar rector bishop duke "
@@ -436,6 +450,10 @@ class _Resolver:
             return named
         words = subject.lower().split()
         noun = words[-1]
+        if words[0] in ("his", "her") and noun in KIN:
+            kin = self._kin(PRONOUN_GENDER[words[0]], noun, pos, turn, excluded)
+            if kin is not None:
+                return kin
         if noun in TITLES or noun == "doctor":
             for name in self._candidates(pos, turn):
                 if _has_title(self.cast, name, noun):
@@ -444,6 +462,50 @@ class _Resolver:
             return self._pronoun("male", pos, turn, excluded, other=words[0] in ("his", "her"))
         if noun in FEMALE_NOUNS:
             return self._pronoun("female", pos, turn, excluded, other=words[0] in ("his", "her"))
+        return None
+
+    def _kin(
+        self, owner_gender: str, noun: str, pos: int, turn: Turn, excluded: set[str]
+    ) -> str | None:
+        """ "said her husband": the husband of the woman "her" points to is the man of her
+        surname (Mr. to her Mrs.); "his sister" is a woman of his surname."""
+        gender, titles = KIN[noun]
+        previous = self.history[-1] if self.history and turn.chained else None
+        owners = [previous.last] if previous is not None and previous.last else []
+        owners += list(islice(self._candidates(pos, turn), 8))
+        owner = next((n for n in owners if self.cast.gender(n) == owner_gender), None)
+        if owner is None:
+            return None
+        surnames = self._surnames(owner)
+        if not surnames:
+            return None
+        for name in self._candidates(pos, turn):
+            if name == owner or name in excluded or self.cast.gender(name) != gender:
+                continue
+            if not surnames & self._surnames(name):
+                continue
+            title = self._address_title(name)
+            if (title in titles) if titles else title not in ("mr", "mrs"):
+                return name
+        return None
+
+    def _surnames(self, name: str) -> set[str]:
+        person = self.cast.people.get(name)
+        if person is None:
+            return set()
+        out = set()
+        for surface in (name, *person.aliases):
+            title, words = split_name(normalise(surface))
+            if len(words) > 1 or (title is not None and title in SURNAME_TITLES):
+                out.add(words[-1])
+        return out
+
+    def _address_title(self, name: str) -> str | None:
+        person = self.cast.people.get(name)
+        for surface in (name, *(person.aliases if person else ())):
+            title = split_name(normalise(surface))[0]
+            if title is not None:
+                return {"mister": "mr", "madame": "mrs", "mme": "mrs"}.get(title, title)
         return None
 
     def _pronoun(
