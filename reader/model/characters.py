@@ -413,17 +413,21 @@ def _votes(
     "her" counts apart: it is also the object of a man's action ("he kissed her hand")."""
     votes: dict[str, list[int]] = {}
     acts: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}
+    last_words: dict[str, str] = {}
     q, stop = 0, len(quotes)
     for pos, end, key in found:
         while q < stop and quotes[q][1] <= pos:
             q += 1
         if q < stop and quotes[q][0] <= pos:
             continue  # in speech "her" and "his" are anyone's
-        word = key.rsplit(" ", 1)[-1]
-        if seen[word] >= VOTES_PER_WORD:
+        word = last_words.get(key)
+        if word is None:
+            word = last_words[key] = key.rsplit(" ", 1)[-1]
+        read = seen.get(word, 0)
+        if read >= VOTES_PER_WORD:
             continue
-        seen[word] += 1
+        seen[word] = read + 1
         if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
             continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40)

@@ -249,13 +249,18 @@ def _turns(story: Story) -> list[Turn]:
     return turns
 
 
+CLOSERS = frozenset("\"”'’»")
+
+
 def _unclosed(text: str, beat: Beat, story: Story) -> bool:
     """The quote runs to its paragraph's end without a closing mark."""
     para = story.paragraphs[beat.paragraph]
     if beat.end < para.end:
         return False
-    inner = text[beat.start + 1 : beat.end]
-    return not inner.rstrip().endswith(('"', "”", "'", "’", "»"))
+    pos = beat.end - 1
+    while pos > beat.start and text[pos].isspace():
+        pos -= 1
+    return pos <= beat.start or text[pos] not in CLOSERS
 
 
 def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
@@ -337,15 +342,24 @@ class _Resolver:
             self.by_para[turn.para] = turn
 
     def _turn(self, turn: Turn) -> None:
+        excluded: set[str] | None = None
         for line in turn.lines:
             names, unknown = self._addressed(line)
+            if excluded is None:
+                excluded = set(names)  # those the first quote addresses are not speaking
             turn.vocatives += [n for n in names if n not in turn.vocatives]
             turn.unknown_vocatives += unknown
+        explicit_any = nobody = False
         for ev in turn.evidence:
-            spoken_to = self.cast.find(ev.to) if ev is not None and ev.to else None
+            if ev is None:
+                continue
+            if ev.explicit:
+                explicit_any = True
+                nobody = nobody or ev.subject.lower() in NOBODY
+            spoken_to = self.cast.find(ev.to) if ev.to else None
             if spoken_to and spoken_to not in turn.vocatives:
                 turn.vocatives.append(spoken_to)  # "said Elizabeth to Jane"
-        excluded = set(self._addressed(turn.lines[0])[0])
+        assert excluded is not None
         previous = self.history[-1] if self.history else None
         if turn.continued and previous is not None and previous.last:
             speakers = [previous.last] * len(turn.lines)
@@ -353,10 +367,7 @@ class _Resolver:
             turn.rule = "evidence"
         else:
             speakers = [None] * len(turn.lines)
-        explicit_any = any(ev is not None and ev.explicit for ev in turn.evidence)
-        if any(
-            ev is not None and ev.explicit and ev.subject.lower() in NOBODY for ev in turn.evidence
-        ):
+        if nobody:
             turn.rule = "unknown"  # "somebody shouted": no one to name, and no guessing
             for beat in turn.lines:
                 beat.speaker = None
