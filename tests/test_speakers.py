@@ -315,3 +315,12 @@ def test_her_husband_is_the_mr_of_her_surname():
         '"Indeed," said her husband.\n'
     )
     assert said(text)[-1] == "Mr. Allen"
+
+
+def test_lone_quote_after_a_paragraph_about_someone_who_then_acts():
+    text = (
+        '"Tell me," I said.\n\n'
+        "Poirot studied me for a moment. Then, to my surprise, he shook his head.\n\n"
+        '"No, my friend."\n'
+    )
+    assert said(text)[-1] == "Poirot"

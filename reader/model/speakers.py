@@ -713,7 +713,9 @@ class _Resolver:
             return None
         found = tag_before(self.story.text, para.start, para.end)
         if found is None or found.subject in POSSESSIVES:
-            return None
+            found = paragraph_subject(self.story.text, para.start, para.end)
+            if found is None:
+                return None  # "Poirot studied me. Then he shook his head." is Poirot's
         name = self._resolve(found, turn, excluded)
         if name is not None and name not in excluded:
             self.why = "lead"
