@@ -324,3 +324,12 @@ def test_lone_quote_after_a_paragraph_about_someone_who_then_acts():
         '"No, my friend."\n'
     )
     assert said(text)[-1] == "Poirot"
+
+
+def test_went_on_and_spoke_introduce_a_quote():
+    text = (
+        '"Indeed," said Mr. Wells. "Quite so," said John.\n\n'
+        "A slight pause ensued before Mr. Wells went on in his soothing manner:\n\n"
+        '"Any other evidence will be a matter of form."\n'
+    )
+    assert said(text)[-1] == "Mr. Wells"

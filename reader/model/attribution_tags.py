@@ -48,7 +48,7 @@ SPEECH_VERBS = frozenset(
     interrupting shouting pronounced uttered stated proclaimed cautioned hinted implored
     entreated begged besought reasoned argued bade lisped piped squeaked snarled barked
     thundered bawled jeered mocked taunted chided rebuked complained asserted affirmed
-    averred asseverated""".split()
+    averred asseverated spoke speaks""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _DET = (
@@ -290,13 +290,18 @@ SUBORDINATE_BEFORE = re.compile(
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
     the last speech verb ("he held her in his arms, and said:" → he)."""
-    verbs = [m for m in LOWER_WORDS.finditer(text, start, end) if m.group() in SPEECH_VERBS]
+    verbs = [
+        m
+        for m in LOWER_WORDS.finditer(text, start, end)
+        if m.group() in SPEECH_VERBS or _went_on(text, m.group(), m.end())
+    ]
     if not verbs:
         return None  # no speech verb, so no tag either
     tags = [
         m
         for m in TAG_BEFORE.finditer(text, start, end)
-        if m.group("verb") in SPEECH_VERBS and _is_subject(m.group("subj"))
+        if (m.group("verb") in SPEECH_VERBS or _went_on(text, m.group("verb"), m.end("verb")))
+        and _is_subject(m.group("subj"))
     ]
     if tags:
         again = tags[-1].group("verb") in AGAIN_VERBS
@@ -316,6 +321,11 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         return None
     again = verbs[-1].group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+def _went_on(text: str, word: str, end: int) -> bool:
+    """ "the lawyer went on in his soothing manner:": "went on" tags speech."""
+    return word == "went" and text.startswith(" on", end)
 
 
 SPEECH_THEN_STOP = re.compile(
