@@ -170,3 +170,17 @@ def test_family_plural_is_not_a_person():
         '"Facts," said Mr. Gradgrind.\n'
     )
     assert "Gradgrinds" not in cast(text)
+
+
+def test_a_street_or_a_house_is_no_character():
+    text = (
+        "Lucy walked down Summer Street in the street light. The street was quiet, and the "
+        "street lamps were lit. She turned into another street and back to Summer Street.\n\n"
+        "Lucy came home to Windy Corner. Windy Corner stood on the hill; she loved "
+        "Windy Corner.\n\n"
+        '"Home," said Lucy.\n'
+    )
+    people = cast(text)
+    assert "Summer" not in people
+    assert "Windy Corner" not in people
+    assert "Lucy" in people

@@ -320,6 +320,8 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     # "Mrs. Hall" is never cut to "Mrs.", nor "the March Hare" to "the"
     for word in words[keep:]:
         if word not in TITLES and (word in NOT_NAMES or lower[word] > 2):
+            if word in PLACE_NOUNS:
+                return key, words  # "Summer Street" is a place, not a person named Summer
             break
         keep += 1
     if keep > 5:
@@ -330,6 +332,12 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     return key, words
 
 
+PLACE_NOUNS = frozenset(
+    "street road lane square place park hall house court gardens terrace row avenue hill "
+    "church chapel station hotel inn bridge castle abbey manor cottage lodge farm corner "
+    "college school club theatre theater".split()
+)
+"""Words that end the name of a place: "Summer Street", "Windy Corner"."""
 PLACE_WORDS = frozenset((" in", "\nin", "\tin"))
 """People are seldom "in" anyone; a name that follows "in" is a place ("in India")."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
@@ -598,6 +606,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
         return False
+    if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
+        return False  # "Windy Corner" is a house
     last = words[-1]
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
         return False  # "the Gradgrinds": a family, not one person

@@ -37,6 +37,7 @@ from reader.model.characters import (
     NAME_PHRASE,
     NARRATOR,
     NOT_NAMES,
+    PLACE_NOUNS,
     SURNAME_TITLES,
     TITLES,
     Cast,
@@ -327,6 +328,7 @@ class _Resolver:
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
         self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
+        self.places: set[str] | None = None
 
     def run(self, turns: list[Turn]) -> None:
         scene = -1
@@ -571,10 +573,22 @@ class _Resolver:
                 continue
             if PLACE_BEFORE.search(self.text, max(0, self.positions[k] - 8), self.positions[k]):
                 continue  # "in Dunmore": a place
+            if key in self._place_words():
+                continue  # "to Summer" where the story has a Summer Street
             self.cast.people[name] = Character(name, [], gender)
             self.cast.lookup[key] = name
             return name
         return None
+
+    def _place_words(self) -> set[str]:
+        """Words the story uses to name places: "summer" in "Summer Street"."""
+        if self.places is None:
+            self.places = {
+                key.rsplit(" ", 1)[0]
+                for key in set(self.mention_keys)
+                if key.count(" ") == 1 and key.rsplit(" ", 1)[1] in PLACE_NOUNS
+            }
+        return self.places
 
     def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
