@@ -333,3 +333,8 @@ def test_went_on_and_spoke_introduce_a_quote():
         '"Any other evidence will be a matter of form."\n'
     )
     assert said(text)[-1] == "Mr. Wells"
+
+
+def test_a_participle_opening_a_sentence_is_no_newcomer():
+    text = 'Hesitating, she looked at the door.\n\n"Who is there?" she asked.\n'
+    assert said(text) == [None]

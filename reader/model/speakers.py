@@ -123,6 +123,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
         mentions = sorted(mentions + [m for m in roles if m[0] not in known])
     resolver = _Resolver(story, cast, mentions, trace)
     resolver.common = census.lower
+    resolver.mid_caps = census.mid_caps
     resolver.run(turns)
     _fill_alternation(turns, trace)
     _refill(turns, trace)
@@ -323,6 +324,8 @@ class _Resolver:
         self.chain_start = 0
         """Index in ``history`` of the current exchange's first turn."""
         self.narrated_keys: Counter[str] | None = None
+        self.mid_caps: Counter[str] = Counter()
+        """Word → capitalised uses inside a sentence, where a capital means a name."""
         self.common: Counter[str] = Counter()
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
@@ -568,6 +571,8 @@ class _Resolver:
             key = self.mention_keys[k]
             if " " in key or key in self.cast.lookup or self.common[key] or self.quoted(k):
                 continue
+            if not self.mid_caps[key] and key.endswith(("ing", "ed", "ly")):
+                continue  # a participle opening a sentence: "Hesitating, she ..."
             name = self.text[self.positions[k] : self.ends[k]]
             if not name[:1].isupper() or name in skip:
                 continue
