@@ -338,3 +338,12 @@ def test_went_on_and_spoke_introduce_a_quote():
 def test_a_participle_opening_a_sentence_is_no_newcomer():
     text = 'Hesitating, she looked at the door.\n\n"Who is there?" she asked.\n'
     assert said(text) == [None]
+
+
+def test_a_speakers_voice_introduces_the_quote():
+    text = (
+        '"I tell you, Mary, I won\'t have it," said John.\n\n'
+        "Mary's voice came, cool and liquid:\n\n"
+        '"Have you any right to criticize my actions?"\n'
+    )
+    assert said(text)[-1] == "Mary"

@@ -253,6 +253,11 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end)
+    if match is None or match.group("subj") in POSSESSIVES:
+        voice = VOICE_OF.match(text, opening, end)
+        if voice is not None:
+            explicit = last in ",:—–-"
+            return Evidence(voice.group("subj"), voice.start("subj"), explicit)
     if match is None and last in ",:—–-":
         match = SENTENCE_OPENER.match(text, opening, end)
     speech = last in ",:—–-" and has_speech_verb(text, sentence_start, end)
@@ -261,6 +266,13 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+VOICE_OF = re.compile(
+    rf"(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:voice|tones?|lips|reply"
+    r"|answer|words)\b"
+)
+"""A speaker's voice as the subject: "Mary's voice came, cool and liquid:"."""
 
 
 SUBJECT_TOKEN = re.compile(
