@@ -13,8 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(p for p in (ROOT / "seeds").glob("*") if p.suffix in (".txt", ".md"))
 FIXTURES = ROOT / "tests" / "fixtures" / "seed_speakers"
 NOT_YET = {
-    "a-quiet-word": "3 lines: the judge is a role named once ('she announced'), and a lone"
-    " line after a paragraph that ends on the crowd, not on Mr. Henderson",
+    "a-quiet-word": "2 lines: the judge is a role named once ('she announced')",
     "lighthouse-keeper": "1 line: an untagged line in a three-way scene goes to the wrong man",
     "night-market": "4 lines: one-off roles (the plum woman, the harbour master), a boat scene",
     "the-cartographers-daughter": "5 lines: a short narration paragraph ('Peg dropped her"

@@ -347,3 +347,13 @@ def test_a_speakers_voice_introduces_the_quote():
         '"Have you any right to criticize my actions?"\n'
     )
     assert said(text)[-1] == "Mary"
+
+
+def test_subject_after_an_opening_phrase():
+    text = (
+        '"Well done," said Agnes.\n\n'
+        "There was polite applause. Mr. Henderson stepped up to take his card. Then, "
+        "instead of stepping back down, he cleared his throat.\n\n"
+        '"I\'d like to say something."\n'
+    )
+    assert said(text)[-1] == "Mr. Henderson"

@@ -252,7 +252,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
             return found
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
-    match = ACTION_SUBJECT.match(text, opening, end)
+    match = ACTION_SUBJECT.match(text, opening, end) or _after_intro(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
         voice = VOICE_OF.match(text, opening, end)
         if voice is not None:
@@ -266,6 +266,20 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+INTRO_PHRASE = re.compile(
+    r"(?:[Ww]ith|[Ii]n|[Aa]t|[Oo]n|[Aa]fter|[Bb]efore|[Ff]or|[Ww]ithout|[Ii]nstead|[Tt]o|[Ff]rom"
+    r"|[Bb]y|[Uu]pon|[Uu]nder|[Tt]hrough|[Hh]aving|[Bb]eing|[a-z]+ing)\b"
+    r"[^,.!?;:\"“”‘’]{0,60},[ \t\n]+"
+)
+"""An opening phrase before the subject: "Then, instead of stepping back down, he ..."."""
+
+
+def _after_intro(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The subject after an opening phrase: "With a great thump, Poirot demolished it"."""
+    intro = INTRO_PHRASE.match(text, start, end)
+    return ACTION_SUBJECT.match(text, intro.end(), end) if intro else None
 
 
 VOICE_OF = re.compile(
