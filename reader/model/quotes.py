@@ -106,7 +106,7 @@ def find_quotes(text: str, start: int, end: int, style: QuoteStyle) -> list[tupl
     pattern = SINGLE_RE if style.singles else DOUBLE_RE
     spans: list[tuple[int, int]] = []
     open_at = -1
-    family = ""
+    open_double = False
     for match in pattern.finditer(text, start, end):
         pos = match.start()
         mark = text[pos]
@@ -116,11 +116,11 @@ def find_quotes(text: str, start: int, end: int, style: QuoteStyle) -> list[tupl
                 continue
             if _leans(text, pos, start, end) == "close" and mark not in OPENING_GLYPHS:
                 continue
-            open_at, family = pos, ("d" if is_double else "s")
+            open_at, open_double = pos, is_double
             continue
-        if (family == "d") != is_double:
+        if open_double != is_double:
             continue  # a nested quote of the other family
-        if not is_double and not _single_closes(text, pos, start, end, open_at):
+        if not is_double and not _single_closes(text, pos, start, end):
             continue
         lean = _leans(text, pos, start, end)
         if lean == "open" and mark not in CLOSING_GLYPHS:
@@ -211,7 +211,7 @@ def _single_opens(text: str, pos: int, start: int, end: int) -> bool:
     return not _is_elision(text, pos + 1, end)
 
 
-def _single_closes(text: str, pos: int, start: int, end: int, open_at: int) -> bool:
+def _single_closes(text: str, pos: int, start: int, end: int) -> bool:
     mark = text[pos]
     if mark == "›":
         return True
