@@ -568,10 +568,10 @@ def link_roles(text: str, cast: Cast, lowered: str | None = None) -> None:
         (target, count), *rest = votes.most_common()
         if (rest and rest[0][1] * 2 > count) or target not in cast.people:
             continue
-        _fold(cast, role_name, target)
+        fold(cast, role_name, target)
 
 
-def _fold(cast: Cast, name: str, target: str) -> None:
+def fold(cast: Cast, name: str, target: str) -> None:
     """Character ``name`` is ``target``: its names become aliases of ``target``."""
     person = cast.people.pop(name)
     into = cast.people[target]

@@ -43,6 +43,7 @@ from reader.model.characters import (
     Cast,
     Census,
     build_cast,
+    fold,
     link_roles,
     name_mentions,
     normalise,
@@ -174,8 +175,17 @@ def _title_roles(cast: Cast, census: Census) -> None:
                 holders.setdefault("doctor" if title == "dr" else title, set()).add(name)
     for title, names in holders.items():
         key = "the " + title
-        if len(names) == 1 and key not in cast.lookup:
-            cast.lookup[key] = next(iter(names))
+        if len(names) != 1:
+            continue
+        holder = next(iter(names))
+        role = cast.lookup.get(key)
+        if role is None:
+            cast.lookup[key] = holder
+        elif role != holder and role in cast.people and normalise(role) == key:
+            # "said the major" made a character of its own; it is Major Barton
+            fits = cast.gender(role) in (None, cast.gender(holder))
+            if fits and named[role] <= named[holder] * 4:
+                fold(cast, role, holder)
 
 
 def _census_tags(turns: list[Turn], census: Census) -> float:
