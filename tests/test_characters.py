@@ -184,3 +184,17 @@ def test_a_street_or_a_house_is_no_character():
     assert "Summer" not in people
     assert "Windy Corner" not in people
     assert "Lucy" in people
+
+
+def test_miss_with_a_surname_is_the_sister_not_the_brother():
+    text = (
+        "Walter Ashby came in. Walter Ashby sat down. Walter Ashby read. "
+        "Walter Ashby slept.\n\n"
+        "Clara Ashby came in. Clara rubbed her eyes. Clara shook her head.\n\n"
+        '"Good day," said Miss Ashby.\n\n'
+        '"Good day," said Walter.\n\n'
+        "Miss Ashby smiled. Miss Ashby rose.\n"
+    )
+    people = cast(text)
+    clara = next(c for c in people.values() if "Clara" in names_of(c))
+    assert "Miss Ashby" in names_of(clara)

@@ -708,6 +708,8 @@ def _home(
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+            sure = [p for p in fits if gender and p.gender == gender]
+            fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
