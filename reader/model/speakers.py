@@ -122,6 +122,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     if roles:
         known = {pos for pos, _, _ in mentions}
         mentions = sorted(mentions + [m for m in roles if m[0] not in known])
+    _link_by_scene(story, turns, cast, mentions)
     resolver = _Resolver(story, cast, mentions, trace)
     resolver.common = census.lower
     resolver.mid_caps = census.mid_caps
@@ -186,6 +187,66 @@ def _title_roles(cast: Cast, census: Census) -> None:
             fits = cast.gender(role) in (None, cast.gender(holder))
             if fits and named[role] <= named[holder] * 4:
                 fold(cast, role, holder)
+
+
+SCENE_LINK_MIN = 5
+"""How many of a role's tagged lines must have the named person present to link them."""
+
+
+def _link_by_scene(
+    story: Story, turns: list[Turn], cast: Cast, mentions: list[tuple[int, int, str]]
+) -> None:
+    """A role no apposition names ("said the painter") is the named person of its gender
+    who is present, in the paragraph or the three before, whenever it speaks, and who
+    never answers it: one tagged by name just before or after its line is someone else."""
+    roles = {
+        n
+        for n, p in cast.people.items()
+        if p.gender
+        and normalise(n).startswith("the ")
+        and normalise(n).split()[-1] not in TITLES | ROLE_TITLES  # "the admiral" has a holder
+    }
+    if not roles:
+        return
+    tagged: list[set[str]] = []
+    for turn in turns:
+        names = set()
+        for ev in turn.evidence:
+            if ev is not None and ev.explicit:
+                found = cast.find(ev.subject)
+                if found:
+                    names.add(found)
+        tagged.append(names)
+    starts = [m[0] for m in mentions]
+    paragraphs = story.paragraphs
+    seen: Counter[str] = Counter()
+    votes: dict[str, Counter[str]] = {}
+    against: dict[str, set[str]] = {}
+    for i, turn in enumerate(turns):
+        for role in tagged[i] & roles:
+            seen[role] += 1
+            gender = cast.gender(role)
+            lo = bisect_left(starts, paragraphs[max(0, turn.para - 3)].start)
+            hi = bisect_left(starts, paragraphs[turn.para].end)
+            present = {cast.find(m[2]) for m in mentions[lo:hi]}
+            near = set(tagged[i])
+            if turn.chained and i:
+                near |= tagged[i - 1]
+            if i + 1 < len(turns) and turns[i + 1].chained:
+                near |= tagged[i + 1]
+            for name in present:
+                if name and name not in roles and name != NARRATOR:
+                    if cast.gender(name) == gender:
+                        votes.setdefault(role, Counter())[name] += 1
+                        if name in near:
+                            against.setdefault(role, set()).add(name)
+    for role, counter in votes.items():
+        clear = [(n, v) for n, v in counter.most_common() if n not in against.get(role, ())]
+        if not clear:
+            continue
+        (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
+        if count >= SCENE_LINK_MIN and count * 5 >= seen[role] * 3 and rival * 2 < count:
+            fold(cast, role, name)
 
 
 def _census_tags(turns: list[Turn], census: Census) -> float:
