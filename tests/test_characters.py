@@ -198,3 +198,12 @@ def test_miss_with_a_surname_is_the_sister_not_the_brother():
     people = cast(text)
     clara = next(c for c in people.values() if "Clara" in names_of(c))
     assert "Miss Ashby" in names_of(clara)
+
+
+def test_a_word_only_ever_opening_a_sentence_is_no_one():
+    text = (
+        "Likewise, the rain fell. Tom sat down.\n\n"
+        "Likewise, the wind rose. Tom looked up.\n\n"
+        '"Likewise," said Tom. Likewise, the door shut.\n'
+    )
+    assert "Likewise" not in cast(text)

@@ -481,6 +481,13 @@ def is_name(key: str, census: Census) -> bool:
         return False  # "Oddly," opening a sentence is an adverb ("odd" is a word here)
     if len(words) == 1 and words[0].endswith(("man", "men")) and len(words[0]) > 5:
         return False  # "the young Frenchman": a kind of person, not a name
+    if (
+        len(words) == 1
+        and census.counts[key] >= 3
+        and not census.mid_caps[key]
+        and not (census.acts[key] or census.addressed[key] or census.votes.get(key))
+    ):
+        return False  # "Likewise," only ever opening a sentence, is a word there
     return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 

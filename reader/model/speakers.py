@@ -44,6 +44,7 @@ from reader.model.characters import (
     Census,
     build_cast,
     fold,
+    is_name,
     link_roles,
     name_mentions,
     normalise,
@@ -125,6 +126,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     _link_by_scene(story, turns, cast, mentions)
     resolver = _Resolver(story, cast, mentions, trace)
     resolver.common = census.lower
+    resolver.census = census
     resolver.mid_caps = census.mid_caps
     resolver.run(turns)
     _fill_alternation(turns, trace)
@@ -399,6 +401,7 @@ class _Resolver:
         """Word → capitalised uses inside a sentence, where a capital means a name."""
         self.common: Counter[str] = Counter()
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
+        self.census: Census | None = None
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
         self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
@@ -629,7 +632,11 @@ class _Resolver:
                 return name
             if known is None and unsure is None:
                 unsure = name
-        return unsure or self._newcomer(gender, pos, turn, skip)
+        found = unsure or self._newcomer(gender, pos, turn, skip)
+        if found is None and previous is not None and previous.last not in excluded:
+            if self.cast.gender(previous.last) == gender:
+                return previous.last  # no one else "he" could be: the man who just spoke
+        return found
 
     def _newcomer(self, gender: str, pos: int, turn: Turn, skip: set[str]) -> str | None:
         """No one known fits, but the narration just named someone ("Harry looked at Ginny.
@@ -649,6 +656,8 @@ class _Resolver:
                 continue
             if PLACE_BEFORE.search(self.text, max(0, self.positions[k] - 8), self.positions[k]):
                 continue  # "in Dunmore": a place
+            if self.census is not None and not _may_be_person(key, self.census):
+                continue  # "England", "Likewise": a place or a word, not someone new
             if key in self._place_words():
                 continue  # "to Summer" where the story has a Summer Street
             self.cast.people[name] = Character(name, [], gender)
@@ -815,6 +824,13 @@ class _Resolver:
     def _chain(self) -> list[Turn]:
         """The current exchange's last turns (ten at most: turn-taking looks no further)."""
         return self.history[max(self.chain_start, len(self.history) - 10) :]
+
+
+def _may_be_person(key: str, census: Census) -> bool:
+    """A word a reader could take for a new person's name: a name-like word ("England"
+    and "Englishman" are not), not one the story writes as a place ("in Coketown")."""
+    placed = census.placed[key]
+    return is_name(key, census) and not (placed and placed * 10 >= census.counts[key])
 
 
 def _share_within(speakers: list[str | None]) -> None:
