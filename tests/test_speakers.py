@@ -389,3 +389,15 @@ def test_he_with_no_one_else_to_be_is_the_man_who_just_spoke():
         'He looked out at the snow. "It will freeze tonight."\n'
     )
     assert said(text)[-1] == "Tom"
+
+
+def test_the_title_is_its_holder_named_far_more_often_than_another():
+    text = (
+        "Admiral Pike came in. Admiral Pike sat down. Admiral Pike smiled at Ruth. "
+        * 3
+        + "Admiral Vale was at sea, and Admiral Vale wrote. Admiral Vale slept.\n\n"
+        '"Hello," said the admiral.\n\n'
+        '"Hello," said Ruth.\n\n'
+        '"Tea?" asked the admiral.\n'
+    )
+    assert said(text)[-1] == "Admiral Pike"

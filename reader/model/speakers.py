@@ -157,6 +157,9 @@ ROLE_TITLES = frozenset(
 )
 """Titles the narration also uses as a role: Count Mippipopolous is "the count"."""
 ROLE_MENTIONS = 3
+TITLE_LEAD = 3
+"""How many times more often one holder of a title is named than another for "the
+<title>" to be them: Admiral Croft named 13 times, Admiral Baldwin 4."""
 """How often a titled character is named before "the <title>" is taken to be them."""
 
 
@@ -178,9 +181,10 @@ def _title_roles(cast: Cast, census: Census) -> None:
                 holders.setdefault("doctor" if title == "dr" else title, set()).add(name)
     for title, names in holders.items():
         key = "the " + title
-        if len(names) != 1:
-            continue
-        holder = next(iter(names))
+        ranked = sorted(names, key=lambda n: (-named[n], n))
+        if len(ranked) > 1 and named[ranked[0]] < TITLE_LEAD * named[ranked[1]]:
+            continue  # two admirals named as often: "the admiral" could be either
+        holder = ranked[0]
         role = cast.lookup.get(key)
         if role is None:
             cast.lookup[key] = holder
