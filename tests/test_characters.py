@@ -207,3 +207,15 @@ def test_a_word_only_ever_opening_a_sentence_is_no_one():
         '"Likewise," said Tom. Likewise, the door shut.\n'
     )
     assert "Likewise" not in cast(text)
+
+
+def test_m_dot_is_monsieur():
+    text = (
+        "M. Lebrun bowed. M. Lebrun sat down.\n\n"
+        '"Good evening," said M. Lebrun.\n\n'
+        '"Good evening, Monsieur Lebrun," said Ann.\n'
+    )
+    people = cast(text)
+    lebrun = next(c for c in people.values() if "Lebrun" in c.name)
+    assert "M. Lebrun" in names_of(lebrun)
+    assert lebrun.gender == "male"

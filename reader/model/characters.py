@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reader.model.story import Character
 
 MALE_TITLES = frozenset(
-    "mr mister sir lord master monsieur signor senor señor herr king prince duke count baron "
+    "mr mister sir lord master monsieur m signor senor señor herr king prince duke count baron "
     "uncle father brother colonel captain major general admiral lieutenant sergeant".split()
 )
 FEMALE_TITLES = frozenset(
@@ -30,7 +30,7 @@ NEUTRAL_TITLES = frozenset(
     "vicar rector parson bishop abbot".split()
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
-SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur madame herr frau signor signora".split())
+SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur m madame herr frau signor signora".split())
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
 
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
@@ -751,6 +751,7 @@ ADDRESS_CLASSES = {
     "mr": "mr",
     "mister": "mr",
     "monsieur": "mr",
+    "m": "mr",
     "herr": "mr",
     "signor": "mr",
     "senor": "mr",
@@ -784,7 +785,7 @@ def _display(key: str) -> str:
     for i, word in enumerate(key.split()):
         if word == "the" and i == 0:
             out.append(word)
-        elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev"):
+        elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev", "m"):
             out.append(word.capitalize() + ".")
         elif word in ("de", "van", "von", "du", "da", "di", "del", "della", "la", "le"):
             out.append(word)
