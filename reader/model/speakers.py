@@ -1058,13 +1058,7 @@ def _same_surname(cast: Cast, name: str, surname: str, gender: str | None) -> st
 
 def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
     """Character ``name`` is ``target`` under another name: one character, more aliases."""
-    person = cast.people.pop(name)
-    into = cast.people[target]
-    into.aliases = sorted({*into.aliases, name, *person.aliases})
-    into.gender = into.gender or person.gender
-    for key, value in list(cast.lookup.items()):
-        if value == name:
-            cast.lookup[key] = target
+    fold(cast, name, target)
     for turn in turns:
         for beat in turn.lines:
             if beat.speaker == name:
