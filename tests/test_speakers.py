@@ -204,6 +204,16 @@ def test_pdnc_overall_accuracy_floor():
     assert total.right / total.total >= PDNC_FLOOR
 
 
+def test_benchmark_names_match_across_articles_dots_and_frame_suffixes():
+    from reader.bench.speakers import same_name
+
+    assert same_name("the March Hare") == same_name("March Hare")
+    assert same_name("Mrs Smith") == same_name("Mrs. Smith")
+    assert same_name("Christopher Robin - Story") == same_name("Christopher Robin")
+    assert same_name("Winnie-the-Pooh") != same_name("Pooh")
+    assert same_name("The") == "the"
+
+
 def test_possessive_reply_names_the_speaker():
     text = 'Anne and Mary sat by the fire.\n\n"Perhaps," was Mary\'s cautious reply.\n'
     assert said(text) == ["Mary"]

@@ -10,6 +10,7 @@ named speaker exists to find.
 from __future__ import annotations
 
 import bisect
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +75,19 @@ def build(novel: Novel) -> tuple[Story, float, float]:
 
 
 def same_name(name: str) -> str:
-    """Case, title dots and spacing do not make a different name: "Mrs Smith" = "mrs. smith"."""
-    return " ".join(name.replace(".", " ").split()).lower()
+    """One spelling per name, so only real disagreements count as misses.
+
+    Case, title dots and spacing do not make a different name ("Mrs Smith" = "mrs. smith"),
+    nor does a leading article ("the March Hare" = "March Hare"), nor the corpus's role
+    suffix that splits one person by narrative frame ("Christopher Robin - Story")."""
+    name = _ROLE_SUFFIX.sub("", name)
+    words = name.replace(".", " ").lower().split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+_ROLE_SUFFIX = re.compile(r"\s+-\s+\w+\s*$")
 
 
 def _names_of(story: Story) -> dict[str, set[str]]:
