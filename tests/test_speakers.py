@@ -411,3 +411,45 @@ def test_the_title_is_its_holder_named_far_more_often_than_another():
         '"Tea?" asked the admiral.\n'
     )
     assert said(text)[-1] == "Admiral Pike"
+
+
+def test_and_name_said_after_a_quote_leads_the_next_quote():
+    text = (
+        "Piglet and Pooh walked home.\n\n"
+        'Piglet said, "If you see what I mean, Pooh," and Pooh said, "It is just what I '
+        'think myself, Piglet," and Piglet said, "But we must remember."\n'
+    )
+    assert said(text) == ["Piglet", "Pooh", "Piglet"]
+
+
+def test_a_tag_after_a_finished_question_leads_the_answer_when_the_asker_is_named():
+    text = (
+        "Ann and Tom sat by the fire.\n\n"
+        'When Ann asked Tom, "Where did they come from?" Tom said, "From the hills."\n'
+    )
+    assert said(text) == ["Ann", "Tom"]
+
+
+def test_he_after_a_paragraph_about_the_last_speaker_is_that_man_going_on():
+    about = (
+        "He did not read further. It was the end of a long and foolish experiment, and "
+        "though at the back of his mind he felt that he had been unfair, it was all confused "
+        "now with his anger at the house and at everyone who had lived in it."
+    )
+    text = (
+        "Tom and Ned stood in the yard.\n\n"
+        '"Go in," said Ned.\n\n'
+        f'Tom looked at the letter. {about} "I am done with it," said Tom.\n\n'
+        '"Done for good," he said, standing motionless in the rain.\n'
+    )
+    assert said(text)[-1] == "Tom"
+
+
+def test_he_after_a_bare_line_is_still_the_other_man():
+    text = (
+        "Tom and Ned stood in the yard.\n\n"
+        '"Go in," said Ned.\n\n'
+        '"I am done with it," said Tom.\n\n'
+        '"Done for good?" he asked.\n'
+    )
+    assert said(text)[-1] == "Ned"

@@ -364,6 +364,8 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
     found = None
     if after is not None and after.kind == "narration" and after.paragraph == beat.paragraph:
         found = tag_after(text, after.start, after.end, ends_open(text, beat.start, beat.end))
+        if found is not None and _leads_on(text, beats, i, found):
+            found = None  # '"...," and Pooh said, "..."': the tag is the next quote's
         if found is not None and found.explicit:
             return found
     if before is not None and before.kind == "narration" and before.paragraph == beat.paragraph:
@@ -373,6 +375,36 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
         if earlier is not None and (earlier.explicit or found is None):
             return earlier
     return found
+
+
+CLOSING_MARKS = "\"”'’»›"
+TOPIC_NARRATION = 200
+"""A paragraph with this much narration around its speech is about its speaker: the next
+paragraph's "he said" may well be the same man going on."""
+LEAD_ON_OPENERS = ("and ", "but ", "then ", "to which ", "whereupon ", "while ", "whilst ")
+
+
+def _leads_on(text: str, beats: list[Beat], i: int, found: Evidence) -> bool:
+    """A subject-first tag after a quote that runs into another quote belongs to that one
+    when it opens a new clause: '"If you see," and Pooh said, "It\'s just..."'."""
+    if found.inverted or i + 2 >= len(beats):
+        return False
+    after, then = beats[i + 1], beats[i + 2]
+    if then.kind != "dialogue" or then.paragraph != beats[i].paragraph:
+        return False
+    tail = text[after.start : after.end].rstrip()
+    if not tail or tail[-1] not in ",:—–-":
+        return False
+    if tail.lstrip(" \t\n,;").lower().startswith(LEAD_ON_OPENERS):
+        return True
+    before = beats[i - 1] if i > 0 else None
+    if before is None or before.kind != "narration" or before.paragraph != beats[i].paragraph:
+        return False
+    closed = text[beats[i].start : beats[i].end].rstrip().rstrip(CLOSING_MARKS)[-1:] in ".?!"
+    if not closed:
+        return False
+    earlier = tag_before(text, before.start, before.end)
+    return earlier is not None and earlier.explicit
 
 
 class _Resolver:
@@ -616,7 +648,8 @@ class _Resolver:
         previous = self.history[-1] if self.history and turn.chained else None
         skip = set(excluded)
         if previous is not None and previous.last and not turn.continued:
-            skip.add(previous.last)
+            if self._narrated_turn(previous) < TOPIC_NARRATION:
+                skip.add(previous.last)
         for name in self._candidates(pos, turn, local_only=True):
             if name not in excluded and self.cast.gender(name) == gender and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
@@ -641,6 +674,11 @@ class _Resolver:
             if self.cast.gender(previous.last) == gender:
                 return previous.last  # no one else "he" could be: the man who just spoke
         return found
+
+    def _narrated_turn(self, turn: Turn) -> int:
+        """Characters of narration in the turn's paragraph outside its quotes."""
+        para = self.story.paragraphs[turn.para]
+        return (para.end - para.start) - sum(b.end - b.start for b in turn.lines)
 
     def _newcomer(self, gender: str, pos: int, turn: Turn, skip: set[str]) -> str | None:
         """No one known fits, but the narration just named someone ("Harry looked at Ginny.
