@@ -453,3 +453,22 @@ def test_he_after_a_bare_line_is_still_the_other_man():
         '"Done for good?" he asked.\n'
     )
     assert said(text)[-1] == "Ned"
+
+
+def test_the_voice_of_a_name_is_that_person_speaking():
+    text = 'Ann sat in the dark.\n\n"Who is there?" said the voice of Mr. Haq.\n'
+    assert said(text) == ["Mr. Haq"]
+
+
+def test_a_lead_in_may_end_on_words_after_its_verb_without_a_comma():
+    text = 'Kanga turned. And then Rabbit said in a loud voice "In you go, Roo!" and off he ran.\n'
+    assert said(text) == ["Rabbit"]
+
+
+def test_a_name_after_a_verb_in_a_lead_in_is_its_object_not_the_speaker():
+    text = (
+        "Tom and Ann watched.\n\n"
+        "The Rabbit noticed Alice, as she went hunting about, and called out to her in an "
+        'angry tone, "Why, Mary Ann, what are you doing out here?"\n'
+    )
+    assert said(text) == ["Rabbit"]

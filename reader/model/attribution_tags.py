@@ -179,6 +179,9 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         group = "name" if match and match.group("name") else "subj"
         if match and _is_subject(match.group(group)):
+            owner = VOICE_OWNER.match(text, match.end(group), limit)
+            if owner is not None and match.group(group).lower().endswith("voice"):
+                return Evidence(owner.group("subj"), owner.start("subj"), True, True)
             to = _addressee(text, match.end(), limit)
             again = verb in AGAIN_VERBS
             return Evidence(match.group(group), match.start(group), True, True, to, again)
@@ -211,6 +214,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     return Evidence(subj, match.start("subj"), explicit, False, to, verb in AGAIN_VERBS)
 
 
+VOICE_OWNER = re.compile(rf"[ \t\n]+of[ \t\n]+(?P<subj>{NAME_PHRASE})")
+"""'said the voice of Mr. Haq': the voice's owner speaks."""
 ADDRESSEE = re.compile(
     rf"[ \t\n]*,?[ \t\n]*(?:[a-z]+ly[ \t\n]+)?to[ \t\n]+(?P<to>{NAME_PHRASE})(?![a-z'’])"
 )
@@ -342,11 +347,42 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         if _is_subject(m.group("subj"))
         and not OBJECT_BEFORE.search(text, max(start, m.start() - 12), m.start())
         and not SUBORDINATE_BEFORE.search(text, max(start, m.start() - 14), m.start())
+        and not _after_verb(text, start, m.start())
     ]
     if not subjects:
         return None
     again = verbs[-1].group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+CLAUSE_WORDS = frozenset(
+    "and but then so now yet or nor here there still again once at last length presently "
+    "suddenly finally meanwhile instantly immediately directly thereupon".split()
+)
+
+
+def _after_verb(text: str, start: int, pos: int) -> bool:
+    """A name straight after a lower-case word that opens no clause is that word's object:
+    "the Rabbit noticed Alice, as she went" (Alice is not the one who calls out)."""
+    back = pos
+    while back > start and text[back - 1] in " \t\n":
+        back -= 1
+    if back == pos or back <= start:
+        return False
+    word_start = back
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:back]
+    if not word or not word.islower() or word in CLAUSE_WORDS or word.endswith("ly"):
+        return False
+    return word.endswith("ed") or word in OBJECT_VERBS
+
+
+OBJECT_VERBS = frozenset(
+    "saw see sees met meet meets told tell tells asked asks heard hear hears took take "
+    "takes gave give gives left leave leaves found find finds kept keep keeps let lets "
+    "made make makes knew know knows thought caught catch led lead leads".split()
+)
 
 
 def _went_on(text: str, word: str, end: int) -> bool:
@@ -360,10 +396,22 @@ SPEECH_THEN_STOP = re.compile(
 """A narration paragraph that ends on its speech verb: "Sir Thomas ... went on."."""
 
 
+CLAUSE_TAIL = re.compile(r"[a-z][a-z \t\n]*$")
+"""The lower-case words that end a clause: "Rabbit said in a loud voice"."""
+
+
 def _ends_with_speech_verb(text: str, start: int, end: int) -> bool:
     """ "...Mr. Gradgrind, who answered "Yes."": the verb runs straight into the quote."""
     words = LOWER_WORDS.findall(text, max(start, end - 14), end)
-    return bool(words) and words[-1] in SPEECH_VERBS and text[end - 1].isalpha()
+    if not text[end - 1].isalpha():
+        return False
+    if words and words[-1] in SPEECH_VERBS:
+        return True
+    clause = CLAUSE_TAIL.search(text, max(start, end - 60), end)
+    if clause is None:
+        return False
+    tail = clause.group().split()
+    return any(w in SPEECH_VERBS for w in tail[:-1]) and len(tail) <= 7
 
 
 POSSESSIVES = frozenset("His Her My his her my".split())
