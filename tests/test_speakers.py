@@ -461,7 +461,11 @@ def test_the_voice_of_a_name_is_that_person_speaking():
 
 
 def test_a_lead_in_may_end_on_words_after_its_verb_without_a_comma():
-    text = 'Kanga turned. And then Rabbit said in a loud voice "In you go, Roo!" and off he ran.\n'
+    text = (
+        "Kanga and Rabbit stood by the pool.\n\n"
+        'Piglet looked at Kanga, and Rabbit said in a loud voice "In you go, Roo!" and off '
+        "he ran.\n"
+    )
     assert said(text) == ["Rabbit"]
 
 
