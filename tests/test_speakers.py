@@ -476,3 +476,15 @@ def test_a_name_after_a_verb_in_a_lead_in_is_its_object_not_the_speaker():
         'angry tone, "Why, Mary Ann, what are you doing out here?"\n'
     )
     assert said(text) == ["Rabbit"]
+
+
+def test_a_paragraph_about_someones_face_hands_the_next_line_to_them():
+    text = (
+        "Wren and Ned stood in the hall.\n\n"
+        '"Cold," said Wren.\n\n'
+        '"Is this the key?" said Ned.\n\n'
+        "He held it up to the lamp, turning it slowly.\n\n"
+        "Wren's eyes went wide.\n\n"
+        '"That is it. Where did you find it?"\n'
+    )
+    assert said(text)[-1] == "Wren"

@@ -421,12 +421,23 @@ def paragraph_subject(text: str, start: int, end: int) -> Evidence | None:
     """The subject of the narration's first sentence, when it names someone: the one
     the paragraph is about ("The inspector wrote something. His pencil moved.")."""
     lead = CONNECTIVE.match(text, start, end)
-    match = ACTION_SUBJECT.match(text, lead.end() if lead else start, end)
+    opening = lead.end() if lead else start
+    owner = BODY_OF.match(text, opening, end)
+    if owner is not None:
+        return Evidence(owner.group("subj"), owner.start("subj"), False)
+    match = ACTION_SUBJECT.match(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
         return None
     if match.group("subj") in ("He", "She", "he", "she"):
         return None
     return Evidence(match.group("subj"), match.start("subj"), False)
+
+
+BODY_OF = re.compile(
+    rf"(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:eyes|face|voice|lips|mouth|"
+    r"hands?|head|brow|cheeks?|jaw|gaze|expression|smile|features|colour|color)\b"
+)
+"""A name's face or eyes acting: "Dorcas's eyes looked as though they would pop out"."""
 
 
 NOT_SUBJECTS = frozenset(
