@@ -488,3 +488,18 @@ def test_a_paragraph_about_someones_face_hands_the_next_line_to_them():
         '"That is it. Where did you find it?"\n'
     )
     assert said(text)[-1] == "Wren"
+
+
+def test_a_line_uttered_by_someone_is_theirs():
+    text = (
+        "Anne and Mary sat by the fire. Captain Harte came in.\n\n"
+        '"Is she safe?" asked Mary.\n\n'
+        '"She is," said Anne.\n\n'
+        '"Thank God!" was uttered by Captain Harte, and Mary never forgot it.\n'
+    )
+    assert said(text)[-1] == "Captain Harte"
+
+
+def test_a_possessive_tag_with_any_speech_noun():
+    text = 'Anne and Mary sat by the fire.\n\n"Yes, dear," was Mary\'s concluding assurance.\n'
+    assert said(text) == ["Mary"]

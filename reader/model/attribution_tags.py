@@ -92,9 +92,17 @@ INDEFINITE_WORD = re.compile(r"\b(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)(?:body|one)\b
 TAG_POSSESSIVE = re.compile(
     rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+"
     r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
-    r"|retort|response|cry|question|observation|greeting|speech|words|reproach|thought)\b"
+    r"|retort|response|cry|question|observation|greeting|speech|words|reproach|thought"
+    r"|assurance|inquiry|enquiry|rejoinder|suggestion|advice|answer|conclusion|protest"
+    r"|declaration|request|entreaty|salutation|welcome|farewell|sentiment|opinion)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
+TAG_PASSIVE = re.compile(
+    rf"[ \t\n,;:—–-]*(?:was|were)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS}|uttered|spoken|"
+    rf"heard|given|added|exclaimed)[ \t\n]+(?:[a-z ,]{{0,40}}?[ \t\n])?(?:by|from)[ \t\n]+"
+    rf"(?P<subj>{NAME_PHRASE})"
+)
+"""'"Thank God!" was uttered by Captain Wentworth': the one it was said by."""
 TAG_SUBJECT_FIRST = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow)[ \t\n,]+)?"
     rf"(?P<subj>{NAME_PHRASE}|{_PRON}\b|{_DESC})"
@@ -192,6 +200,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             return Evidence(match.group(group), match.start(group), True)
     first = lead.group(1) if lead is not None else ""
     match = TAG_POSSESSIVE.match(text, start, limit) if first in ("was", "had", "came") else None
+    if match is None and first in ("was", "were"):
+        match = TAG_PASSIVE.match(text, start, limit)
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
@@ -251,7 +261,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
         sentence_start = brk.end()
     last = text[end - 1]
-    if last in ",:—–-" or _ends_with_speech_verb(text, sentence_start, end):
+    if last in ",:—–-" or ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
             return found
@@ -400,7 +410,7 @@ CLAUSE_TAIL = re.compile(r"[a-z][a-z \t\n]*$")
 """The lower-case words that end a clause: "Rabbit said in a loud voice"."""
 
 
-def _ends_with_speech_verb(text: str, start: int, end: int) -> bool:
+def ends_with_speech_verb(text: str, start: int, end: int) -> bool:
     """ "...Mr. Gradgrind, who answered "Yes."": the verb runs straight into the quote."""
     words = LOWER_WORDS.findall(text, max(start, end - 14), end)
     if not text[end - 1].isalpha():

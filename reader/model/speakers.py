@@ -27,6 +27,7 @@ from reader.model.attribution_tags import (
     SPEECH_THEN_STOP,
     Evidence,
     ends_open,
+    ends_with_speech_verb,
     paragraph_subject,
     tag_after,
     tag_before,
@@ -348,8 +349,14 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
     if before.kind != "narration" or before.paragraph != beat.paragraph - 1:
         return None
     end = before.end
+    while end > before.start and text[end - 1].isspace():
+        end -= 1  # "...observed on her behalf   " where a dash was lost
     last = text[end - 1]
-    if last in ",:—–-" or SPEECH_THEN_STOP.search(text, max(before.start, end - 30), end):
+    if (
+        last in ",:—–-"
+        or SPEECH_THEN_STOP.search(text, max(before.start, end - 30), end)
+        or ends_with_speech_verb(text, before.start, end)
+    ):
         found = tag_before(text, before.start, end)
         if found is None and last in ".!":
             found = tag_before(text, before.start, end - 1)  # "..., went on."
