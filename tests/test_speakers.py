@@ -503,3 +503,24 @@ def test_a_line_uttered_by_someone_is_theirs():
 def test_a_possessive_tag_with_any_speech_noun():
     text = 'Anne and Mary sat by the fire.\n\n"Yes, dear," was Mary\'s concluding assurance.\n'
     assert said(text) == ["Mary"]
+
+
+def test_a_description_of_several_words_before_its_verb_is_read_whole():
+    from reader.model.attribution_tags import tag_after
+
+    text = '"Hold, please!" the stage manager called from the prompt desk.'
+    found = tag_after(text, text.index(" the"), len(text), False)
+    assert found is not None and found.explicit
+    assert found.subject == "the stage manager"
+
+
+def test_somebody_shouting_is_never_refilled_from_the_exchange():
+    text = (
+        "Clara and Tom stood at the rail.\n\n"
+        '"Look," said Clara.\n\n'
+        '"Where?" said Tom.\n\n'
+        '"There!" somebody shouted.\n\n'
+        '"I see it," said Tom.\n\n'
+        '"So do I," said Clara.\n'
+    )
+    assert said(text)[2] is None

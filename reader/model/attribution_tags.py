@@ -209,6 +209,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         return None
     subj, verb = match.group("subj"), match.group("verb")
     head = subj.split()[0].lower()
+    if head in DETERMINERS and verb not in SPEECH_VERBS:
+        longer = DESC_THEN_VERB.match(text, match.start("subj"), limit)
+        if longer is not None:  # "the stage manager called": the verb comes later
+            match, subj, verb = longer, longer.group("subj"), longer.group("verb")
     if head in DETERMINERS and verb not in SPEECH_VERBS and head != "the":
         return None  # "his hand shook": a description acting is no tag
     if subj[0].isupper() and head in ("a", "an", "his", "her", "my"):
@@ -226,6 +230,11 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
 
 VOICE_OWNER = re.compile(rf"[ \t\n]+of[ \t\n]+(?P<subj>{NAME_PHRASE})")
 """'said the voice of Mr. Haq': the voice's owner speaks."""
+DESC_THEN_VERB = re.compile(
+    rf"(?P<subj>{_DET}(?:[ \t\n]+{_FUNCTION}[A-Za-z'-]+){{2,4}}?)[ \t\n]+{_ADV}"
+    rf"(?P<verb>{_VERBS})\b"
+)
+"""A description of several words before its speech verb: "the stage manager called"."""
 ADDRESSEE = re.compile(
     rf"[ \t\n]*,?[ \t\n]*(?:[a-z]+ly[ \t\n]+)?to[ \t\n]+(?P<to>{NAME_PHRASE})(?![a-z'’])"
 )

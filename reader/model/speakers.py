@@ -944,7 +944,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
         by_parity = ([j for j in anchors if j % 2 == 0], [j for j in anchors if j % 2 == 1])
         for i, unit in enumerate(units):
             head = unit[0]
-            if head.rule in ANCHORS or head.rule == "answered":
+            if head.rule in ANCHORS or head.rule in ("answered", "unknown"):
                 continue
             parity = by_parity[i % 2]
             at = bisect_left(parity, i)
@@ -1014,7 +1014,7 @@ def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) ->
     """Back-fill the opening lines of an exchange from the first two known speakers."""
     for i in range(len(turns) - 3, -1, -1):
         turn = turns[i]
-        if turn.speaker is not None or turn.continued:
+        if turn.speaker is not None or turn.continued or turn.rule == "unknown":
             continue
         nxt, after = turns[i + 1], turns[i + 2]
         if not (nxt.chained and after.chained) or nxt.scene != turn.scene:
