@@ -1,8 +1,9 @@
 """Read a story file into text: decode any common encoding, strip front and back matter.
 
 Bytes become one ``str`` with universal newlines. Offsets everywhere else index this
-string, so nothing is removed from it: the Project Gutenberg header and licence are
-reported as a body range instead.
+string, so nothing is removed from it: the Project Gutenberg header and licence, and a
+fan-fiction download's header (byline, summary, tags), are reported as a body range
+instead.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.model.front_matter import fan_fiction_body
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -79,7 +81,10 @@ def load_text(path: str | Path) -> LoadedText:
         line = title_line(text, start, end)
         if line is not None:
             title, span = line
-    return LoadedText(text, start, end, title or _title_from_path(path), span)
+    story_start = fan_fiction_body(text, start, end)
+    if story_start != start:
+        span = None  # the title line is part of the header left out of the body
+    return LoadedText(text, story_start, end, title or _title_from_path(path), span)
 
 
 def _converted(text: str, title: str | None, path: Path) -> LoadedText:
@@ -87,6 +92,7 @@ def _converted(text: str, title: str | None, path: Path) -> LoadedText:
     start, end = gutenberg_body(text)
     stated = GUTENBERG_TITLE.search(text, 0, start) if start else None
     title = stated.group(1).strip() if stated else title
+    start = fan_fiction_body(text, start, end)
     return LoadedText(text, start, end, title or _title_from_path(path))
 
 
