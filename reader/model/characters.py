@@ -393,11 +393,34 @@ def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
 
     Only the balance of "then"/"Then" matters, and a long sample shows it."""
     stop = min(end, start + LOWER_SAMPLE)
-    counts = Counter(LOWER_WORD.findall(text, start, stop))
+    counts = _lower_words(text, start, stop)
     if stop < end:
         scale = (end - start) / (stop - start)
         return _Scaled(counts, scale)
     return counts
+
+
+class _WordClasses(dict):
+    """A ``str.translate`` table, filled as characters are met: a-z stay, other word
+    characters become "#", everything else a space."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        if "a" <= char <= "z":
+            value = code
+        else:
+            value = ord("#") if char.isalnum() or char == "_" else ord(" ")
+        self[code] = value
+        return value
+
+
+def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
+    """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
+    the space-split tokens without "#" once other word characters are "#"."""
+    classes = _WordClasses()
+    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
+    tokens = Counter((head + text[start:stop]).translate(classes).split())
+    return Counter({word: n for word, n in tokens.items() if len(word) > 1 and "#" not in word})
 
 
 class _Scaled(Counter):
