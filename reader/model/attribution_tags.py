@@ -316,12 +316,8 @@ SUBORDINATE_BEFORE = re.compile(
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
     the last speech verb ("he held her in his arms, and said:" → he)."""
-    verbs = [
-        m
-        for m in LOWER_WORDS.finditer(text, start, end)
-        if m.group() in SPEECH_VERBS or _went_on(text, m.group(), m.end())
-    ]
-    if not verbs:
+    last_verb = _last_speech_verb(text, start, end)
+    if last_verb is None:
         return None  # no speech verb, so no tag either
     tags = [
         m
@@ -332,7 +328,7 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     if tags:
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
-    stop = verbs[-1].start()
+    stop = last_verb.start()
     found = list(SUBJECT_TOKEN.finditer(text, start, stop))
     found += list(NAME_APPOSED.finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
@@ -345,8 +341,18 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     ]
     if not subjects:
         return None
-    again = verbs[-1].group() in AGAIN_VERBS
+    again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last word of ``text[start:end]`` that is a speech verb (or "went on"): the
+    words are listed by the regex engine and only the last few are tried."""
+    for m in reversed(list(LOWER_WORDS.finditer(text, start, end))):
+        word = m.group()
+        if word in SPEECH_VERBS or _went_on(text, word, m.end()):
+            return m
+    return None
 
 
 def _went_on(text: str, word: str, end: int) -> bool:

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from reader.model.attribution_tags import (
+    LOWER_WORDS,
     POSSESSIVES,
     SPEECH_THEN_STOP,
+    SPEECH_VERBS,
     Evidence,
     ends_open,
     paragraph_subject,
@@ -349,12 +351,20 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
         return None
     end = before.end
     last = text[end - 1]
-    if last in ",:—–-" or SPEECH_THEN_STOP.search(text, max(before.start, end - 30), end):
+    if last in ",:—–-" or _speech_then_stop(text, max(before.start, end - 30), end):
         found = tag_before(text, before.start, end)
         if found is None and last in ".!":
             found = tag_before(text, before.start, end - 1)  # "..., went on."
         return found if found is not None and found.explicit else None
     return None
+
+
+def _speech_then_stop(text: str, start: int, end: int) -> bool:
+    """``SPEECH_THEN_STOP.search(text, start, end)``, run only when one of the last two
+    words is a speech verb, as any match needs (the slow search is seldom needed)."""
+    if SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end)[-2:]):
+        return False
+    return SPEECH_THEN_STOP.search(text, start, end) is not None
 
 
 def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
