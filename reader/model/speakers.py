@@ -440,8 +440,10 @@ class _Resolver:
             names, unknown = self._addressed(line)
             if excluded is None:
                 excluded = set(names)  # those the first quote addresses are not speaking
-            turn.vocatives += [n for n in names if n not in turn.vocatives]
-            turn.unknown_vocatives += unknown
+            if names:
+                turn.vocatives += [n for n in names if n not in turn.vocatives]
+            if unknown:
+                turn.unknown_vocatives += unknown
         explicit_any = nobody = False
         for ev in turn.evidence:
             if ev is None:
@@ -501,11 +503,13 @@ class _Resolver:
         cached = self.vocative_cache.get(beat.start)
         if cached is not None:
             return cached
+        lo = bisect_left(self.positions, beat.start)
+        if lo == len(self.positions) or self.positions[lo] >= beat.end:
+            return [], []  # no name in the quote: most quotes
         text = self.text
         names: list[str] = []
         unknown: list[str] = []
-        lo = bisect_left(self.positions, beat.start)
-        hi = bisect_left(self.positions, beat.end)
+        hi = bisect_left(self.positions, beat.end, lo)
         for k in range(lo, hi):
             pos, end = self.positions[k], self.ends[k]
             if not _vocative_at(text, pos, end, beat.start, beat.end):
@@ -696,14 +700,14 @@ class _Resolver:
         paragraphs = self.story.paragraphs
         local = self._mention_names(paragraphs[turn.para].start, pos)
         seen: set[str] = set()
-        for group in (
-            [n for n, subject, quoted in local if subject and not quoted],
-            [n for n, _, quoted in reversed(local) if not quoted],
-        ):
-            for name in group:
-                if name not in seen:
-                    seen.add(name)
-                    yield name
+        for name, subject, quoted in local:
+            if subject and not quoted and name not in seen:
+                seen.add(name)
+                yield name
+        for name, _, quoted in reversed(local):
+            if not quoted and name not in seen:
+                seen.add(name)
+                yield name
         if local_only:
             return
         if turn.chained:
@@ -713,17 +717,14 @@ class _Resolver:
                         seen.add(name)
                         yield name  # those talking in this exchange come first
         floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
-        window = []
         index = turn.para - 1
         while index >= 0 and paragraphs[index].start >= floor and index > turn.para - PARAS:
-            window.append(index)
+            for names in self._paragraph_names(index):  # strong, then weak
+                for name in names:
+                    if name not in seen:
+                        seen.add(name)
+                        yield name
             index -= 1
-        for index in window:
-            strong, weak = self._paragraph_names(index)
-            for name in (*strong, *weak):
-                if name not in seen:
-                    seen.add(name)
-                    yield name
 
     def _paragraph_names(self, index: int) -> tuple[list[str], list[str]]:
         """An earlier paragraph's people: those who speak or act as subjects, then those
@@ -733,9 +734,12 @@ class _Resolver:
             para = self.story.paragraphs[index]
             spoken = self.by_para.get(index)
             strong = [n for n in (spoken.speaker, spoken.last) if n] if spoken else []
-            found = self._mention_names(para.start, para.end)
-            strong += [n for n, subject, quoted in found if subject and not quoted]
-            weak = [n for n, _, quoted in found if not quoted]
+            weak = []
+            for name, subject, quoted in self._mention_names(para.start, para.end):
+                if not quoted:
+                    weak.append(name)
+                    if subject:
+                        strong.append(name)
             if spoken is not None:
                 weak += spoken.vocatives
             cached = self.para_cache[index] = (strong, weak)
@@ -744,17 +748,19 @@ class _Resolver:
     def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
         """(character, is a sentence subject, inside a quote) for mentions in
         ``[start, end)``, nearest to ``end`` first."""
-        lo = bisect_left(self.positions, start)
-        hi = bisect_left(self.positions, end)
+        positions = self.positions
+        lo = bisect_left(positions, start)
+        hi = bisect_left(positions, end, lo)
         found = []
         lookup = self.cast.lookup
+        keys, cache = self.mention_keys, self.flags
         for k in range(hi - 1, lo - 1, -1):
-            name = lookup.get(self.mention_keys[k])
+            name = lookup.get(keys[k])
             if name is None:
                 continue
-            flags = self.flags.get(k)
+            flags = cache.get(k)
             if flags is None:
-                flags = self.flags[k] = self._flags(k)
+                flags = cache[k] = self._flags(k)
             found.append((name, *flags))
         return found
 
