@@ -219,3 +219,30 @@ def test_m_dot_is_monsieur():
     lebrun = next(c for c in people.values() if "Lebrun" in c.name)
     assert "M. Lebrun" in names_of(lebrun)
     assert lebrun.gender == "male"
+
+
+def test_the_fast_name_scan_finds_what_the_name_pattern_finds():
+    from reader.model.characters import NAME_RE, NAME_SCAN
+
+    text = (
+        "Mr. Darcy met Mrs Bennet and M. Lebrun. McGregor, MacDonald, O'Brien, D’Arcy and "
+        "Mary-Anne van der Berg came; Lady Catherine de Bourgh, Sir\nWalter Elliot, "
+        "Dr Aziz and the Doctor.\nMissy Moore saw Madame St. Clair; Xavier, Zed, "
+        "OK Mme Mlle. Mary,Tom-ay\tFitzwilliam Darcy. 'Queen Mab,' said MrBrown."
+    )
+    for start, end in ((0, len(text)), (5, len(text) - 7), (9, 60)):
+        expected = [m.span() for m in NAME_RE.finditer(text, start, end)]
+        assert [m.span() for m in NAME_SCAN.finditer(text, start, end)] == expected
+
+
+def test_lower_word_counts_match_the_lower_word_pattern():
+    from collections import Counter
+
+    from reader.model.characters import LOWER_WORD, _lower_words
+
+    text = "Then_abc déjà vu 2nd xx x9 ab\u00a0cd “said” don't Ünd über-all the the"
+    for start in range(len(text)):
+        for stop in range(start, len(text) + 1):
+            expected = Counter(LOWER_WORD.findall(text, start, stop))
+            found = _lower_words(text, start, stop)
+            assert found == expected and list(found) == list(expected)

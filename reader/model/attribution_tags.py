@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reader.model.characters import NAME_PHRASE as _NAME
+from reader.model.regex_scan import scanner
 
 _NOT_NAME = r"(?!(?:The|A|An|This|That|Then|When|There|Here|It|They|We|You|Now|So|But|And|Yet)\b)"
 NAME_PHRASE = rf"{_NOT_NAME}(?:{_NAME})"
@@ -193,7 +194,7 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             to = _addressee(text, match.end(), limit)
             again = verb in AGAIN_VERBS
             return Evidence(match.group(group), match.start(group), True, True, to, again)
-    if INDEFINITE_WORD.search(text, start, min(limit, start + 40)):
+    if scanner(INDEFINITE_WORD).search(text, start, min(limit, start + 40)):
         match = INDEFINITE_TAG.match(text, start, limit)
         if match:
             group = "subj" if match.group("subj") else "subj2"
@@ -286,7 +287,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         match = SENTENCE_OPENER.match(text, opening, end)
     speech = last in ",:—–-" and has_speech_verb(text, sentence_start, end)
     if match is None and speech:
-        match = CLAUSE_SUBJECT.search(text, sentence_start, end)
+        match = scanner(CLAUSE_SUBJECT).search(text, sentence_start, end)
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
@@ -340,37 +341,33 @@ SUBORDINATE_BEFORE = re.compile(
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
     the last speech verb ("he held her in his arms, and said:" → he)."""
-    verbs = [
-        m
-        for m in LOWER_WORDS.finditer(text, start, end)
-        if m.group() in SPEECH_VERBS or _went_on(text, m.group(), m.end())
-    ]
-    if not verbs:
+    last_verb = _last_speech_verb(text, start, end)
+    if last_verb is None:
         return None  # no speech verb, so no tag either
     tags = [
         m
-        for m in TAG_BEFORE.finditer(text, start, end)
+        for m in scanner(TAG_BEFORE).finditer(text, start, end)
         if (m.group("verb") in SPEECH_VERBS or _went_on(text, m.group("verb"), m.end("verb")))
         and _is_subject(m.group("subj"))
     ]
     if tags:
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
-    stop = verbs[-1].start()
-    found = list(SUBJECT_TOKEN.finditer(text, start, stop))
-    found += list(NAME_APPOSED.finditer(text, start, stop))
+    stop = last_verb.start()
+    found = list(scanner(SUBJECT_TOKEN).finditer(text, start, stop))
+    found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
     subjects = [
         m
         for m in found
         if _is_subject(m.group("subj"))
-        and not OBJECT_BEFORE.search(text, max(start, m.start() - 12), m.start())
-        and not SUBORDINATE_BEFORE.search(text, max(start, m.start() - 14), m.start())
+        and not scanner(OBJECT_BEFORE).search(text, max(start, m.start() - 12), m.start())
+        and not scanner(SUBORDINATE_BEFORE).search(text, max(start, m.start() - 14), m.start())
         and not _after_verb(text, start, m.start())
     ]
     if not subjects:
         return None
-    again = verbs[-1].group() in AGAIN_VERBS
+    again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
 
 
@@ -402,6 +399,16 @@ OBJECT_VERBS = frozenset(
     "takes gave give gives left leave leaves found find finds kept keep keeps let lets "
     "made make makes knew know knows thought caught catch led lead leads".split()
 )
+
+
+def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last word of ``text[start:end]`` that is a speech verb (or "went on"): the
+    words are listed by the regex engine and only the last few are tried."""
+    for m in reversed(list(LOWER_WORDS.finditer(text, start, end))):
+        word = m.group()
+        if word in SPEECH_VERBS or _went_on(text, word, m.end()):
+            return m
+    return None
 
 
 def _went_on(text: str, word: str, end: int) -> bool:

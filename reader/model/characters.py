@@ -46,6 +46,32 @@ NAME_RE = re.compile(
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
+_WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][A-Z]",)}
+"""What follows the first letter of _WORD's prefixes "Mc", "Mac", "O'" and "D'"."""
+
+
+def _name_scan() -> re.Pattern[str]:
+    """NAME_RE rewritten to open on a literal capital, one branch per letter: the regex
+    engine then jumps from capital to capital instead of trying every position (about
+    twice as fast; the same matches, which tests check)."""
+    sep = r"(?:[ \t]+|\n)"
+    tail = r"[a-z]+(?:-[A-Z]?[a-z]+)?"
+    rest = rf"(?:{sep}(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    titles = sorted((t.capitalize() for t in TITLES), key=len, reverse=True)
+    branches = []
+    for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        heads = _WORD_HEADS.get(letter)
+        word = f"(?:{'|'.join(heads)}|){tail}" if heads else tail
+        own = [t[1:] for t in titles if t[0] == letter]
+        if own:
+            titled = rf"(?:{'|'.join(own)})\.?{sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
+            word = f"(?:{titled}|{word})"
+        branches.append(rf"{letter}(?<=\b{letter}){word}{rest}")
+    return re.compile("|".join(branches))
+
+
+NAME_SCAN = _name_scan()
+"""The same matches as NAME_RE, found faster."""
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 HER_POSSESSIVE = (
     r"[ \t\n]+(?!(?:to|a|an|the|that|and|in|on|at|with|for|of|as|if|so|but|by|from|up|out|"
@@ -252,7 +278,7 @@ def name_mentions(
     forms: dict[str, str] = {}
     keys: dict[str, tuple[str, list[str], int | None]] = {}
     blanks = " \t\n"
-    for match in NAME_RE.finditer(text, start, end):
+    for match in NAME_SCAN.finditer(text, start, end):
         raw = match.group()
         pos, end_at = match.span()
         if (
@@ -367,11 +393,34 @@ def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
 
     Only the balance of "then"/"Then" matters, and a long sample shows it."""
     stop = min(end, start + LOWER_SAMPLE)
-    counts = Counter(LOWER_WORD.findall(text, start, stop))
+    counts = _lower_words(text, start, stop)
     if stop < end:
         scale = (end - start) / (stop - start)
         return _Scaled(counts, scale)
     return counts
+
+
+class _WordClasses(dict):
+    """A ``str.translate`` table, filled as characters are met: a-z stay, other word
+    characters become "#", everything else a space."""
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        if "a" <= char <= "z":
+            value = code
+        else:
+            value = ord("#") if char.isalnum() or char == "_" else ord(" ")
+        self[code] = value
+        return value
+
+
+def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
+    """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
+    the space-split tokens without "#" once other word characters are "#"."""
+    classes = _WordClasses()
+    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
+    tokens = Counter((head + text[start:stop]).translate(classes).split())
+    return Counter({word: n for word, n in tokens.items() if len(word) > 1 and "#" not in word})
 
 
 class _Scaled(Counter):

@@ -23,8 +23,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from reader.model.attribution_tags import (
+    LOWER_WORDS,
     POSSESSIVES,
     SPEECH_THEN_STOP,
+    SPEECH_VERBS,
     Evidence,
     ends_open,
     ends_with_speech_verb,
@@ -354,7 +356,7 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
     last = text[end - 1]
     if (
         last in ",:—–-"
-        or SPEECH_THEN_STOP.search(text, max(before.start, end - 30), end)
+        or _speech_then_stop(text, max(before.start, end - 30), end)
         or ends_with_speech_verb(text, before.start, end)
     ):
         found = tag_before(text, before.start, end)
@@ -362,6 +364,14 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
             found = tag_before(text, before.start, end - 1)  # "..., went on."
         return found if found is not None and found.explicit else None
     return None
+
+
+def _speech_then_stop(text: str, start: int, end: int) -> bool:
+    """``SPEECH_THEN_STOP.search(text, start, end)``, run only when one of the last two
+    words is a speech verb, as any match needs (the slow search is seldom needed)."""
+    if SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end)[-2:]):
+        return False
+    return SPEECH_THEN_STOP.search(text, start, end) is not None
 
 
 def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
@@ -469,8 +479,10 @@ class _Resolver:
             names, unknown = self._addressed(line)
             if excluded is None:
                 excluded = set(names)  # those the first quote addresses are not speaking
-            turn.vocatives += [n for n in names if n not in turn.vocatives]
-            turn.unknown_vocatives += unknown
+            if names:
+                turn.vocatives += [n for n in names if n not in turn.vocatives]
+            if unknown:
+                turn.unknown_vocatives += unknown
         explicit_any = nobody = False
         for ev in turn.evidence:
             if ev is None:
@@ -530,11 +542,13 @@ class _Resolver:
         cached = self.vocative_cache.get(beat.start)
         if cached is not None:
             return cached
+        lo = bisect_left(self.positions, beat.start)
+        if lo == len(self.positions) or self.positions[lo] >= beat.end:
+            return [], []  # no name in the quote: most quotes
         text = self.text
         names: list[str] = []
         unknown: list[str] = []
-        lo = bisect_left(self.positions, beat.start)
-        hi = bisect_left(self.positions, beat.end)
+        hi = bisect_left(self.positions, beat.end, lo)
         for k in range(lo, hi):
             pos, end = self.positions[k], self.ends[k]
             if not _vocative_at(text, pos, end, beat.start, beat.end):
@@ -731,14 +745,14 @@ class _Resolver:
         paragraphs = self.story.paragraphs
         local = self._mention_names(paragraphs[turn.para].start, pos)
         seen: set[str] = set()
-        for group in (
-            [n for n, subject, quoted in local if subject and not quoted],
-            [n for n, _, quoted in reversed(local) if not quoted],
-        ):
-            for name in group:
-                if name not in seen:
-                    seen.add(name)
-                    yield name
+        for name, subject, quoted in local:
+            if subject and not quoted and name not in seen:
+                seen.add(name)
+                yield name
+        for name, _, quoted in reversed(local):
+            if not quoted and name not in seen:
+                seen.add(name)
+                yield name
         if local_only:
             return
         if turn.chained:
@@ -748,17 +762,14 @@ class _Resolver:
                         seen.add(name)
                         yield name  # those talking in this exchange come first
         floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
-        window = []
         index = turn.para - 1
         while index >= 0 and paragraphs[index].start >= floor and index > turn.para - PARAS:
-            window.append(index)
+            for names in self._paragraph_names(index):  # strong, then weak
+                for name in names:
+                    if name not in seen:
+                        seen.add(name)
+                        yield name
             index -= 1
-        for index in window:
-            strong, weak = self._paragraph_names(index)
-            for name in (*strong, *weak):
-                if name not in seen:
-                    seen.add(name)
-                    yield name
 
     def _paragraph_names(self, index: int) -> tuple[list[str], list[str]]:
         """An earlier paragraph's people: those who speak or act as subjects, then those
@@ -768,9 +779,12 @@ class _Resolver:
             para = self.story.paragraphs[index]
             spoken = self.by_para.get(index)
             strong = [n for n in (spoken.speaker, spoken.last) if n] if spoken else []
-            found = self._mention_names(para.start, para.end)
-            strong += [n for n, subject, quoted in found if subject and not quoted]
-            weak = [n for n, _, quoted in found if not quoted]
+            weak = []
+            for name, subject, quoted in self._mention_names(para.start, para.end):
+                if not quoted:
+                    weak.append(name)
+                    if subject:
+                        strong.append(name)
             if spoken is not None:
                 weak += spoken.vocatives
             cached = self.para_cache[index] = (strong, weak)
@@ -779,17 +793,19 @@ class _Resolver:
     def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
         """(character, is a sentence subject, inside a quote) for mentions in
         ``[start, end)``, nearest to ``end`` first."""
-        lo = bisect_left(self.positions, start)
-        hi = bisect_left(self.positions, end)
+        positions = self.positions
+        lo = bisect_left(positions, start)
+        hi = bisect_left(positions, end, lo)
         found = []
         lookup = self.cast.lookup
+        keys, cache = self.mention_keys, self.flags
         for k in range(hi - 1, lo - 1, -1):
-            name = lookup.get(self.mention_keys[k])
+            name = lookup.get(keys[k])
             if name is None:
                 continue
-            flags = self.flags.get(k)
+            flags = cache.get(k)
             if flags is None:
-                flags = self.flags[k] = self._flags(k)
+                flags = cache[k] = self._flags(k)
             found.append((name, *flags))
         return found
 
