@@ -219,3 +219,53 @@ def test_m_dot_is_monsieur():
     lebrun = next(c for c in people.values() if "Lebrun" in c.name)
     assert "M. Lebrun" in names_of(lebrun)
     assert lebrun.gender == "male"
+
+
+def test_a_given_name_tells_gender_so_a_captain_is_not_the_sister():
+    text = (
+        "Fanny Marsh had died young. Fanny Marsh was missed. Captain Marsh came in.\n\n"
+        '"Good day," said Captain Marsh.\n\n'
+        '"Good day," said Captain Marsh again.\n'
+    )
+    people = cast(text)
+    fanny = next(c for c in people.values() if "Fanny" in c.name)
+    assert fanny.gender == "female"
+    assert "Captain Marsh" not in names_of(fanny)
+
+
+def test_the_mother_is_not_a_daughter_who_is_a_miss():
+    text = (
+        "Rose Pollard sat by the fire. Rose Pollard smiled at Miss Pollard's cat. "
+        "Rose turned her head. Rose shook her head.\n\n"
+        '"Rose," said Mrs. Pollard, "come here."\n\n'
+        '"Yes," said Rose.\n\n'
+        '"Now," said Mrs. Pollard. Mrs. Pollard sat down.\n'
+    )
+    people = cast(text)
+    rose = next(c for c in people.values() if c.name.startswith("Rose"))
+    assert "Mrs. Pollard" not in names_of(rose)
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_the_plain_mrs():
+    text = (
+        "Hugh Tanner came in with Mrs. Hugh Tanner. Hugh took off his hat.\n\n"
+        '"Sit down," said Mrs. Tanner.\n\n'
+        '"Thank you," said Mrs. Hugh Tanner.\n\n'
+        '"Tea?" said Mrs. Tanner.\n'
+    )
+    people = cast(text)
+    wife = next(c for c in people.values() if "Mrs. Hugh Tanner" in names_of(c))
+    assert "Mrs. Tanner" not in names_of(wife)
+
+
+def test_a_bare_first_name_is_not_the_knight_who_is_always_sir():
+    text = (
+        "Sir John Middleton came in. Sir John Middleton laughed. Sir John sat down.\n\n"
+        "John Dashwood bowed. John Dashwood sat by the fire.\n\n"
+        '"Well," said John.\n\n'
+        '"Well," said John again.\n'
+    )
+    people = cast(text)
+    knight = next(c for c in people.values() if "Sir John Middleton" in names_of(c))
+    assert "Sir John" in names_of(knight)
+    assert "John" not in names_of(knight)

@@ -118,6 +118,30 @@ NICKNAMES = {
     "albert": "bertie",
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
+FEMALE_NAMES = frozenset(
+    """abigail ada adela adelaide agnes alice amelia amy anna anne annie augusta beatrice
+    bella bertha betsy betty blanche caroline catherine cecilia cecily charlotte clara clarissa
+    constance cora daisy diana dolly dora dorothea dorothy edith eleanor elinor eliza elizabeth
+    ellen elsie emily emma esther ethel eva evelina evie fanny flora florence frances georgiana
+    georgina grace harriet helen henrietta hester honoria isabel isabella jane janet janey jemima
+    jenny jessie josephine judith julia juliet katherine kate kitty laura lavinia letitia lilian
+    lily louisa louise lucy lydia mabel madeleine margaret maria marian marianne martha mary
+    matilda maud may minnie molly nancy nell nelly olivia penelope phoebe polly priscilla rachel
+    rebecca rose rosamond ruth sally sarah sophia sophy susan susanna sybil teresa theresa
+    violet virginia winifred""".split()
+)
+MALE_NAMES = frozenset(
+    """adam albert alexander alfred andrew anthony archibald arthur augustus basil benjamin
+    bertie bill bob cecil charles christopher clement cyril daniel david dick edgar edmund
+    edward ernest eugene felix francis frank fred frederick geoffrey george gerald gilbert
+    godfrey guy harold harry henry herbert horace hugh humphrey isaac jack jacob james jasper
+    jim joe john jonathan joseph julian lawrence leonard lewis lionel louis luke mark matthew
+    michael nathaniel ned nicholas oliver oscar patrick paul percy peter philip ralph randolph
+    reginald richard robert roger rupert samuel sidney simon stephen ted theodore thomas tim
+    timothy tom tommy valentine vincent walter wilfred will william""".split()
+)
+"""Given names an English reader knows to be a woman's or a man's: "Fanny Harville" is not
+Captain Harville, nor "Thomas Palmer" Mrs. Palmer."""
 NARRATOR = "I"
 MALE_NOUNS = frozenset(
     "man gentleman boy father brother uncle husband son lord king prince duke fellow "
@@ -195,6 +219,16 @@ def title_gender(title: str | None) -> str | None:
     return None
 
 
+def given_gender(first: str) -> str | None:
+    """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
+    have not settled it."""
+    if first in FEMALE_NAMES:
+        return "female"
+    if first in MALE_NAMES:
+        return "male"
+    return None
+
+
 def voted_gender(votes: list[int] | None) -> str | None:
     if not votes:
         return None
@@ -234,6 +268,9 @@ class Census:
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
+    recent: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(first name, full name) → times the bare first name came with that full name the
+    last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
 
 
 def name_mentions(
@@ -309,7 +346,25 @@ def name_mentions(
         Counter(placed),
     )
     census.forms = forms
+    census.recent = _recent_holders(found)
     return found, census
+
+
+def _recent_holders(found: list[tuple[int, int, str]]) -> Counter[tuple[str, str]]:
+    """Which full name each bare first name follows: a reader takes "Charles" for the
+    Charles last named in full."""
+    last_full: dict[str, str] = {}
+    recent: Counter[tuple[str, str]] = Counter()
+    for _, _, key in found:
+        if " " not in key:
+            full = last_full.get(key)
+            if full is not None:
+                recent[key, full] += 1
+            continue
+        title, words = split_name(key)
+        if len(words) > 1:
+            last_full[words[0]] = key
+    return recent
 
 
 def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
@@ -649,7 +704,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
                 titled = [p for p in by_first.get(words[0], []) if p.last is None]
             home = titled[0] if len(titled) == 1 else None
         else:
-            home = _home(title, words, gender, by_first, by_last)
+            home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
             home = _person(key, title, words, gender, census.votes, census.forms)
             home.weight = census.counts[key]
@@ -688,7 +743,7 @@ def _person(
         noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
-        person.gender = voted_gender(votes.get(person.first))
+        person.gender = voted_gender(votes.get(person.first)) or given_gender(person.first)
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
             person.gender = voted_gender(votes.get(person.last))
     elif person.gender is None and person.last:
@@ -702,8 +757,12 @@ def _home(
     gender: str | None,
     by_first: dict[str, list[Person]],
     by_last: dict[str, list[Person]],
+    counts: Counter[str] | None = None,
+    recent: Counter[tuple[str, str]] | None = None,
 ) -> Person | None:
-    """The already-known person a shorter name form belongs to, when only one fits."""
+    """The already-known person a shorter name form belongs to, when only one fits.
+
+    ``counts`` (the census's phrase counts) lets the family customs below be read."""
     if len(words) > 1:
         first, last = words[0], " ".join(words[1:])
         same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
@@ -711,15 +770,33 @@ def _home(
     word = words[0]
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
+        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
     elif title is not None:
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
+        fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
             sure = [p for p in fits if gender and p.gender == gender]
             fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
+        if len(fits) > 1 and counts is not None:
+            plain = [
+                p
+                for p in fits
+                if not (p.title in FIRST_NAME_TITLES and counts[f"{p.title} {word}"])
+            ]
+            if plain and 10 * max(p.weight for p in plain) >= max(p.weight for p in fits):
+                fits = plain  # "Sir John" is never plain "John" while another John is
+        if len(fits) > 1 and recent:
+            follows = sorted(
+                ((sum(recent[word, s] for s in p.surfaces), p) for p in fits),
+                key=lambda pair: -pair[0],
+            )
+            if follows[0][0] >= 2 and follows[0][0] >= 2 * follows[1][0]:
+                return follows[0][1]  # "Charles" is the Charles last named in full
         if not fits:
             lasts = by_last.get(word, [])
             ranked = sorted(lasts, key=lambda p: -p.weight)
@@ -736,6 +813,37 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+FIRST_NAME_TITLES = frozenset("sir lord lady dame".split())
+"""Titles of rank that go with a first name: "Sir John", "Lady Catherine"."""
+MARRIED = frozenset(("mrs", "lady"))
+"""Address classes of a wife: "Mrs. Bennet", "Lady Bertram", "Madame Olenska"."""
+
+
+def _kin_apart(
+    person: Person,
+    title: str,
+    word: str,
+    by_first: dict[str, list[Person]],
+    named: Counter[str] | None,
+) -> bool:
+    """English family customs that keep "Mrs. Surname" off a relative of that surname.
+
+    "Mrs. Bennet" and "Lady Bertram" are the mothers, not a daughter who is anyone's Miss.
+    "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman."""
+    if named is None or person.first is None:
+        return False
+    first = person.first
+    if _address(title) not in MARRIED:
+        return False
+    if person.title is not None and _address(person.title) in MARRIED:
+        if given_gender(first) == "female" or _address(person.title) != "mrs":
+            return False  # "Mrs. Molly Weasley" goes by her own name
+        return given_gender(first) == "male" or not any(
+            p.gender == "female" for p in by_first.get(first, []) if p is not person
+        )  # "Mrs. Newland Archer" is Newland's wife, not his mother
+    return bool(named[f"miss {word}"] or named[f"miss {first}"] or named[f"miss {first} {word}"])
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
