@@ -269,3 +269,18 @@ def test_a_bare_first_name_is_not_the_knight_who_is_always_sir():
     knight = next(c for c in people.values() if "Sir John Middleton" in names_of(c))
     assert "Sir John" in names_of(knight)
     assert "John" not in names_of(knight)
+
+
+def test_a_word_mostly_after_of_at_or_her_is_a_place_or_a_kind():
+    text = (
+        "Tom had a scholarship at Kelmford. The men of Kelmford were kind to him. "
+        "Kelmford, his own college town, bored him. He loved the quiet of Kelmford.\n\n"
+        '"Kelmford is empty," said Tom.\n\n'
+        "Her Pathan cousin, a Pathan of the hills, sat with a Pathan friend. "
+        "Pathan blood ran in his veins.\n\n"
+        '"Yes," said Tom again.\n'
+    )
+    people = cast(text)
+    assert "Kelmford" not in people
+    assert "Pathan" not in people
+    assert "Tom" in people

@@ -262,6 +262,9 @@ class Census:
     """Name phrase → times it was left after dropping a sentence's opening word."""
     placed: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it follows "in": a place, not a person."""
+    prepped: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it follows "of", "in", "at", "from" or "into": "the decay of
+    Islam", "a scholarship at Oxford" are a faith and a place."""
     forms: dict[str, str] = field(default_factory=dict)
     """Name phrase → how the text writes it ("Mrs Weasley", "Mr. Darcy")."""
     tagged: Counter[str] = field(default_factory=Counter)
@@ -286,6 +289,7 @@ def name_mentions(
     addressed: list[str] = []
     stripped: list[str] = []
     placed: list[str] = []
+    prepped: list[str] = []
     forms: dict[str, str] = {}
     keys: dict[str, tuple[str, list[str], int | None]] = {}
     blanks = " \t\n"
@@ -320,8 +324,10 @@ def name_mentions(
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
             addressed.append(key)
-        elif char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
-            placed.append(key)
+        elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
+            prepped.append(key)
+            if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
+                placed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -346,6 +352,7 @@ def name_mentions(
         Counter(placed),
     )
     census.forms = forms
+    census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
     return found, census
 
@@ -395,6 +402,14 @@ PLACE_NOUNS = frozenset(
 """Words that end the name of a place: "Summer Street", "Windy Corner"."""
 PLACE_WORDS = frozenset((" in", "\nin", "\tin"))
 """People are seldom "in" anyone; a name that follows "in" is a place ("in India")."""
+PREP_ENDS = tuple(
+    f"{blank}{word}"
+    for word in "of in at from into a an his her its their our your".split()
+    for blank in " \n"
+)
+PREP_LAST = frozenset("fnmtoasr")
+"""Words that put a thing, a place or a kind after them ("of Islam", "at Oxford", "her
+Christian name", "a Hindu"), and their last letters."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -668,6 +683,16 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
         return False
+    prepped = census.prepped[key]
+    if (
+        len(words) == 1
+        and title is None
+        and prepped >= 2
+        and prepped * 4 >= count
+        and census.acts[key] < 2
+        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
+    ):
+        return False  # "the decay of Islam", "at Oxford": people are seldom "of" anyone
     if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
         return False  # "Windy Corner" is a house
     last = words[-1]
