@@ -284,3 +284,30 @@ def test_a_word_mostly_after_of_at_or_her_is_a_place_or_a_kind():
     assert "Kelmford" not in people
     assert "Pathan" not in people
     assert "Tom" in people
+
+
+def test_a_lowercase_particle_belongs_inside_the_surname():
+    text = (
+        "Mr. van der Berg came in. Mrs. van der Berg followed him.\n\n"
+        '"Good evening," said Mr. van der Berg.\n\n'
+        '"Good evening," said Mrs. van der Berg.\n\n'
+        "The marquis de Vaulx bowed. De Vaulx smiled his thin smile, and Vaulx sat down.\n\n"
+        '"Charmed," said De Vaulx.\n'
+    )
+    people = cast(text)
+    assert "Mr. van der Berg" in people and "Mrs. van der Berg" in people
+    assert people["Mr. van der Berg"].gender == "male"
+    assert not any(name.endswith(" van") for name in people)
+    de_vaulx = next(c for c in people.values() if "De Vaulx" in names_of(c))
+    assert "Vaulx" in names_of(de_vaulx)
+    assert de_vaulx.gender == "male"
+
+
+def test_a_french_title_alone_is_no_one():
+    text = (
+        '"Is Mlle. to marry him?" asked Paul. Mlle. Rose laughed.\n\n'
+        '"Yes, Mlle.," said Paul. Mlle. turned away. Mlle. was right, and Mlle. smiled.\n\n'
+        '"Well," said Mlle. Rose.\n'
+    )
+    people = cast(text)
+    assert "Mlle" not in people and "Mlle." not in people

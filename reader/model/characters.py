@@ -17,11 +17,13 @@ from reader.model.story import Character
 
 MALE_TITLES = frozenset(
     "mr mister sir lord master monsieur m signor senor señor herr king prince duke count baron "
+    "marquis marquess earl viscount emperor "
     "uncle father brother colonel captain major general admiral lieutenant sergeant".split()
 )
 FEMALE_TITLES = frozenset(
     "mrs miss ms lady madame madam mme mlle mademoiselle signora signorina senora señora "
     "frau fraulein fräulein queen princess duchess countess baroness aunt mother sister "
+    "marquise marchioness viscountess empress princesse "
     "dame mistress".split()
 )
 NEUTRAL_TITLES = frozenset(
@@ -33,6 +35,8 @@ TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur m madame herr frau signor signora".split())
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
 
+PARTICLES = frozenset("de van der von du da di del della la le".split())
+"""Lower-case words inside a surname: "Mr. van der Luyden", "Mlle. de Cominges"."""
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
@@ -64,7 +68,7 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen""".split()
+    pshaw hurrah amen mlle mme mmes""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -206,9 +210,14 @@ def split_name(key: str) -> tuple[str | None, list[str]]:
     words = key.split()
     if words and words[0] == "the":
         words = words[1:]
+    title = None
     if len(words) > 1 and words[0] in TITLES:
-        return words[0], words[1:]
-    return None, words
+        title, words = words[0], words[1:]
+    for i, word in enumerate(words):
+        if word in PARTICLES and i < len(words) - 1:  # "van der luyden" is one surname
+            words = [*words[:i], " ".join(words[i:])]
+            break
+    return title, words
 
 
 def title_gender(title: str | None) -> str | None:
@@ -361,6 +370,7 @@ def _recent_holders(found: list[tuple[int, int, str]]) -> Counter[tuple[str, str
     """Which full name each bare first name follows: a reader takes "Charles" for the
     Charles last named in full."""
     last_full: dict[str, str] = {}
+    firsts: dict[str, str | None] = {}
     recent: Counter[tuple[str, str]] = Counter()
     for _, _, key in found:
         if " " not in key:
@@ -368,9 +378,12 @@ def _recent_holders(found: list[tuple[int, int, str]]) -> Counter[tuple[str, str
             if full is not None:
                 recent[key, full] += 1
             continue
-        title, words = split_name(key)
-        if len(words) > 1:
-            last_full[words[0]] = key
+        if key not in firsts:
+            words = split_name(key)[1]
+            firsts[key] = words[0] if len(words) > 1 else None
+        first = firsts[key]
+        if first is not None:
+            last_full[first] = key
     return recent
 
 
@@ -381,7 +394,7 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     keep = 2 if len(words) > 1 and (words[0] in TITLES or words[0] == "the") else 1
     # "Mrs. Hall" is never cut to "Mrs.", nor "the March Hare" to "the"
     for word in words[keep:]:
-        if word not in TITLES and (word in NOT_NAMES or lower[word] > 2):
+        if word not in TITLES and word not in PARTICLES and (word in NOT_NAMES or lower[word] > 2):
             if word in PLACE_NOUNS:
                 return key, words  # "Summer Street" is a place, not a person named Summer
             break
@@ -738,6 +751,9 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
                 by_first.setdefault(home.first, []).append(home)
             if home.last:
                 by_last.setdefault(home.last, []).append(home)
+                tail = home.last.rsplit(" ", 1)[-1]
+                if tail != home.last and home.last.split(" ", 1)[0] in PARTICLES:
+                    by_last.setdefault(tail, []).append(home)  # "Griers" is de Griers
         else:
             home.surfaces.add(key)
             home.weight += census.counts[key]
@@ -759,8 +775,8 @@ def _person(
         person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
         person.first, person.last = words[0], " ".join(words[1:])
-    elif title in SURNAME_TITLES:
-        person.last = words[0]
+    elif title in SURNAME_TITLES or " " in words[0]:
+        person.last = words[0]  # "Mr. Darcy", "De Griers": surnames
     else:
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
@@ -770,9 +786,11 @@ def _person(
     if person.gender is None and person.first:
         person.gender = voted_gender(votes.get(person.first)) or given_gender(person.first)
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
-            person.gender = voted_gender(votes.get(person.last))
+            person.gender = voted_gender(votes.get(person.last.rsplit(" ", 1)[-1]))
     elif person.gender is None and person.last:
-        person.gender = voted_gender(votes.get(person.last))  # "Dr. Aziz ... his"
+        person.gender = voted_gender(
+            votes.get(person.last.rsplit(" ", 1)[-1])
+        )  # "Dr. Aziz ... his"
     return person
 
 
@@ -799,6 +817,9 @@ def _home(
     elif title is not None:
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
         fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
+        holder = _recent_holder(word, fits, recent) if len(fits) > 1 and recent else None
+        if holder is not None:
+            return holder  # "Mlle. Blanche" is the Blanche the text last named in full
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
             fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
@@ -816,12 +837,9 @@ def _home(
             if plain and 10 * max(p.weight for p in plain) >= max(p.weight for p in fits):
                 fits = plain  # "Sir John" is never plain "John" while another John is
         if len(fits) > 1 and recent:
-            follows = sorted(
-                ((sum(recent[word, s] for s in p.surfaces), p) for p in fits),
-                key=lambda pair: -pair[0],
-            )
-            if follows[0][0] >= 2 and follows[0][0] >= 2 * follows[1][0]:
-                return follows[0][1]  # "Charles" is the Charles last named in full
+            holder = _recent_holder(word, fits, recent)
+            if holder is not None:
+                return holder
         if not fits:
             lasts = by_last.get(word, [])
             ranked = sorted(lasts, key=lambda p: -p.weight)
@@ -838,6 +856,18 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _recent_holder(
+    word: str, fits: list[Person], recent: Counter[tuple[str, str]]
+) -> Person | None:
+    """The one of several holders of a first name that the bare name mostly follows."""
+    follows = sorted(
+        ((sum(recent[word, s] for s in p.surfaces), p) for p in fits), key=lambda pair: -pair[0]
+    )
+    if follows[0][0] >= 2 and follows[0][0] >= 2 * follows[1][0]:
+        return follows[0][1]  # "Charles" is the Charles last named in full
+    return None
 
 
 FIRST_NAME_TITLES = frozenset("sir lord lady dame".split())
@@ -920,7 +950,7 @@ def _display(key: str) -> str:
             out.append(word)
         elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev", "m"):
             out.append(word.capitalize() + ".")
-        elif word in ("de", "van", "von", "du", "da", "di", "del", "della", "la", "le"):
+        elif word in PARTICLES:
             out.append(word)
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
