@@ -311,3 +311,15 @@ def test_a_french_title_alone_is_no_one():
     )
     people = cast(text)
     assert "Mlle" not in people and "Mlle." not in people
+
+
+def test_a_word_between_commas_in_narration_is_a_list_not_someone_addressed():
+    text = (
+        "The old faiths, Druid, Mithraist, or Parsee, were one to Tom. Any creed, Druid, "
+        "Mithraist, or Parsee, would do.\n\n"
+        '"Come here, Ada," said Tom.\n\n'
+        '"Well, Ada?" said Tom.\n'
+    )
+    people = cast(text)
+    assert "Mithraist" not in people
+    assert "Ada" in people

@@ -10,6 +10,7 @@ surname with a title and the common nicknames of its first name. Families stay a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -302,6 +303,7 @@ def name_mentions(
     forms: dict[str, str] = {}
     keys: dict[str, tuple[str, list[str], int | None]] = {}
     blanks = " \t\n"
+    quote_starts = [a for a, _ in quotes] if quotes else []
     for match in NAME_RE.finditer(text, start, end):
         raw = match.group()
         pos, end_at = match.span()
@@ -332,7 +334,8 @@ def name_mentions(
             back -= 1
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
-            addressed.append(key)
+            if not quote_starts or _in_speech(pos, quote_starts, quotes):
+                addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
         elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
             prepped.append(key)
             if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
@@ -364,6 +367,12 @@ def name_mentions(
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
     return found, census
+
+
+def _in_speech(pos: int, starts: list[int], quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies inside one of the sorted speech spans."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < quotes[i][1]
 
 
 def _recent_holders(found: list[tuple[int, int, str]]) -> Counter[tuple[str, str]]:
