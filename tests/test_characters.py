@@ -323,3 +323,15 @@ def test_a_word_between_commas_in_narration_is_a_list_not_someone_addressed():
     people = cast(text)
     assert "Mithraist" not in people
     assert "Ada" in people
+
+
+def test_a_nickname_tells_gender_through_its_full_name():
+    text = (
+        "Freddy Marsh came in late. Mike Dunn followed.\n\n"
+        '"Hullo," said Freddy.\n\n'
+        '"Hullo," said Mike.\n'
+    )
+    people = cast(text)
+    freddy = next(c for c in people.values() if "Freddy" in c.name)
+    mike = next(c for c in people.values() if "Mike" in c.name)
+    assert freddy.gender == "male" and mike.gender == "male"

@@ -133,7 +133,7 @@ FEMALE_NAMES = frozenset(
     lily louisa louise lucy lydia mabel madeleine margaret maria marian marianne martha mary
     matilda maud may minnie molly nancy nell nelly olivia penelope phoebe polly priscilla rachel
     rebecca rose rosamond ruth sally sarah sophia sophy susan susanna sybil teresa theresa
-    violet virginia winifred""".split()
+    violet virginia winifred gladys""".split()
 )
 MALE_NAMES = frozenset(
     """adam albert alexander alfred andrew anthony archibald arthur augustus basil benjamin
@@ -142,7 +142,7 @@ MALE_NAMES = frozenset(
     godfrey guy harold harry henry herbert horace hugh humphrey isaac jack jacob james jasper
     jim joe john jonathan joseph julian lawrence leonard lewis lionel louis luke mark matthew
     michael nathaniel ned nicholas oliver oscar patrick paul percy peter philip ralph randolph
-    reginald richard robert roger rupert samuel sidney simon stephen ted theodore thomas tim
+    reginald richard robert roger rupert samuel sidney simon stephen ted theodore thomas tim adrian
     timothy tom tommy valentine vincent walter wilfred will william""".split()
 )
 """Given names an English reader knows to be a woman's or a man's: "Fanny Harville" is not
@@ -232,11 +232,12 @@ def title_gender(title: str | None) -> str | None:
 def given_gender(first: str) -> str | None:
     """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
     have not settled it."""
+    first = first if first in FEMALE_NAMES or first in MALE_NAMES else NICK_TO_FULL.get(first, "")
     if first in FEMALE_NAMES:
         return "female"
     if first in MALE_NAMES:
         return "male"
-    return None
+    return None  # "Freddy" and "Mike" are told by Frederick and Michael
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
