@@ -246,3 +246,119 @@ def test_lower_word_counts_match_the_lower_word_pattern():
             expected = Counter(LOWER_WORD.findall(text, start, stop))
             found = _lower_words(text, start, stop)
             assert found == expected and list(found) == list(expected)
+
+
+def test_a_given_name_tells_gender_so_a_captain_is_not_the_sister():
+    text = (
+        "Fanny Marsh had died young. Fanny Marsh was missed. Captain Marsh came in.\n\n"
+        '"Good day," said Captain Marsh.\n\n'
+        '"Good day," said Captain Marsh again.\n'
+    )
+    people = cast(text)
+    fanny = next(c for c in people.values() if "Fanny" in c.name)
+    assert fanny.gender == "female"
+    assert "Captain Marsh" not in names_of(fanny)
+
+
+def test_the_mother_is_not_a_daughter_who_is_a_miss():
+    text = (
+        "Rose Pollard sat by the fire. Rose Pollard smiled at Miss Pollard's cat. "
+        "Rose turned her head. Rose shook her head.\n\n"
+        '"Rose," said Mrs. Pollard, "come here."\n\n'
+        '"Yes," said Rose.\n\n'
+        '"Now," said Mrs. Pollard. Mrs. Pollard sat down.\n'
+    )
+    people = cast(text)
+    rose = next(c for c in people.values() if c.name.startswith("Rose"))
+    assert "Mrs. Pollard" not in names_of(rose)
+
+
+def test_a_wife_called_by_her_husbands_name_is_not_the_plain_mrs():
+    text = (
+        "Hugh Tanner came in with Mrs. Hugh Tanner. Hugh took off his hat.\n\n"
+        '"Sit down," said Mrs. Tanner.\n\n'
+        '"Thank you," said Mrs. Hugh Tanner.\n\n'
+        '"Tea?" said Mrs. Tanner.\n'
+    )
+    people = cast(text)
+    wife = next(c for c in people.values() if "Mrs. Hugh Tanner" in names_of(c))
+    assert "Mrs. Tanner" not in names_of(wife)
+
+
+def test_a_bare_first_name_is_not_the_knight_who_is_always_sir():
+    text = (
+        "Sir John Middleton came in. Sir John Middleton laughed. Sir John sat down.\n\n"
+        "John Dashwood bowed. John Dashwood sat by the fire.\n\n"
+        '"Well," said John.\n\n'
+        '"Well," said John again.\n'
+    )
+    people = cast(text)
+    knight = next(c for c in people.values() if "Sir John Middleton" in names_of(c))
+    assert "Sir John" in names_of(knight)
+    assert "John" not in names_of(knight)
+
+
+def test_a_word_mostly_after_of_at_or_her_is_a_place_or_a_kind():
+    text = (
+        "Tom had a scholarship at Kelmford. The men of Kelmford were kind to him. "
+        "Kelmford, his own college town, bored him. He loved the quiet of Kelmford.\n\n"
+        '"Kelmford is empty," said Tom.\n\n'
+        "Her Pathan cousin, a Pathan of the hills, sat with a Pathan friend. "
+        "Pathan blood ran in his veins.\n\n"
+        '"Yes," said Tom again.\n'
+    )
+    people = cast(text)
+    assert "Kelmford" not in people
+    assert "Pathan" not in people
+    assert "Tom" in people
+
+
+def test_a_lowercase_particle_belongs_inside_the_surname():
+    text = (
+        "Mr. van der Berg came in. Mrs. van der Berg followed him.\n\n"
+        '"Good evening," said Mr. van der Berg.\n\n'
+        '"Good evening," said Mrs. van der Berg.\n\n'
+        "The marquis de Vaulx bowed. De Vaulx smiled his thin smile, and Vaulx sat down.\n\n"
+        '"Charmed," said De Vaulx.\n'
+    )
+    people = cast(text)
+    assert "Mr. van der Berg" in people and "Mrs. van der Berg" in people
+    assert people["Mr. van der Berg"].gender == "male"
+    assert not any(name.endswith(" van") for name in people)
+    de_vaulx = next(c for c in people.values() if "De Vaulx" in names_of(c))
+    assert "Vaulx" in names_of(de_vaulx)
+    assert de_vaulx.gender == "male"
+
+
+def test_a_french_title_alone_is_no_one():
+    text = (
+        '"Is Mlle. to marry him?" asked Paul. Mlle. Rose laughed.\n\n'
+        '"Yes, Mlle.," said Paul. Mlle. turned away. Mlle. was right, and Mlle. smiled.\n\n'
+        '"Well," said Mlle. Rose.\n'
+    )
+    people = cast(text)
+    assert "Mlle" not in people and "Mlle." not in people
+
+
+def test_a_word_between_commas_in_narration_is_a_list_not_someone_addressed():
+    text = (
+        "The old faiths, Druid, Mithraist, or Parsee, were one to Tom. Any creed, Druid, "
+        "Mithraist, or Parsee, would do.\n\n"
+        '"Come here, Ada," said Tom.\n\n'
+        '"Well, Ada?" said Tom.\n'
+    )
+    people = cast(text)
+    assert "Mithraist" not in people
+    assert "Ada" in people
+
+
+def test_a_nickname_tells_gender_through_its_full_name():
+    text = (
+        "Freddy Marsh came in late. Mike Dunn followed.\n\n"
+        '"Hullo," said Freddy.\n\n'
+        '"Hullo," said Mike.\n'
+    )
+    people = cast(text)
+    freddy = next(c for c in people.values() if "Freddy" in c.name)
+    mike = next(c for c in people.values() if "Mike" in c.name)
+    assert freddy.gender == "male" and mike.gender == "male"

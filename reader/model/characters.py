@@ -10,6 +10,7 @@ surname with a title and the common nicknames of its first name. Families stay a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -17,11 +18,13 @@ from reader.model.story import Character
 
 MALE_TITLES = frozenset(
     "mr mister sir lord master monsieur m signor senor señor herr king prince duke count baron "
+    "marquis marquess earl viscount emperor "
     "uncle father brother colonel captain major general admiral lieutenant sergeant".split()
 )
 FEMALE_TITLES = frozenset(
     "mrs miss ms lady madame madam mme mlle mademoiselle signora signorina senora señora "
     "frau fraulein fräulein queen princess duchess countess baroness aunt mother sister "
+    "marquise marchioness viscountess empress princesse "
     "dame mistress".split()
 )
 NEUTRAL_TITLES = frozenset(
@@ -33,6 +36,8 @@ TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur m madame herr frau signor signora".split())
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
 
+PARTICLES = frozenset("de van der von du da di del della la le".split())
+"""Lower-case words inside a surname: "Mr. van der Luyden", "Mlle. de Cominges"."""
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
@@ -90,7 +95,7 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen""".split()
+    pshaw hurrah amen mlle mme mmes""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -144,6 +149,30 @@ NICKNAMES = {
     "albert": "bertie",
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
+FEMALE_NAMES = frozenset(
+    """abigail ada adela adelaide agnes alice amelia amy anna anne annie augusta beatrice
+    bella bertha betsy betty blanche caroline catherine cecilia cecily charlotte clara clarissa
+    constance cora daisy diana dolly dora dorothea dorothy edith eleanor elinor eliza elizabeth
+    ellen elsie emily emma esther ethel eva evelina evie fanny flora florence frances georgiana
+    georgina grace harriet helen henrietta hester honoria isabel isabella jane janet janey jemima
+    jenny jessie josephine judith julia juliet katherine kate kitty laura lavinia letitia lilian
+    lily louisa louise lucy lydia mabel madeleine margaret maria marian marianne martha mary
+    matilda maud may minnie molly nancy nell nelly olivia penelope phoebe polly priscilla rachel
+    rebecca rose rosamond ruth sally sarah sophia sophy susan susanna sybil teresa theresa
+    violet virginia winifred gladys""".split()
+)
+MALE_NAMES = frozenset(
+    """adam albert alexander alfred andrew anthony archibald arthur augustus basil benjamin
+    bertie bill bob cecil charles christopher clement cyril daniel david dick edgar edmund
+    edward ernest eugene felix francis frank fred frederick geoffrey george gerald gilbert
+    godfrey guy harold harry henry herbert horace hugh humphrey isaac jack jacob james jasper
+    jim joe john jonathan joseph julian lawrence leonard lewis lionel louis luke mark matthew
+    michael nathaniel ned nicholas oliver oscar patrick paul percy peter philip ralph randolph
+    reginald richard robert roger rupert samuel sidney simon stephen ted theodore thomas tim adrian
+    timothy tom tommy valentine vincent walter wilfred will william""".split()
+)
+"""Given names an English reader knows to be a woman's or a man's: "Fanny Harville" is not
+Captain Harville, nor "Thomas Palmer" Mrs. Palmer."""
 NARRATOR = "I"
 MALE_NOUNS = frozenset(
     "man gentleman boy father brother uncle husband son lord king prince duke fellow "
@@ -208,9 +237,14 @@ def split_name(key: str) -> tuple[str | None, list[str]]:
     words = key.split()
     if words and words[0] == "the":
         words = words[1:]
+    title = None
     if len(words) > 1 and words[0] in TITLES:
-        return words[0], words[1:]
-    return None, words
+        title, words = words[0], words[1:]
+    for i, word in enumerate(words):
+        if word in PARTICLES and i < len(words) - 1:  # "van der luyden" is one surname
+            words = [*words[:i], " ".join(words[i:])]
+            break
+    return title, words
 
 
 def title_gender(title: str | None) -> str | None:
@@ -219,6 +253,17 @@ def title_gender(title: str | None) -> str | None:
     if title in FEMALE_TITLES:
         return "female"
     return None
+
+
+def given_gender(first: str) -> str | None:
+    """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
+    have not settled it."""
+    first = first if first in FEMALE_NAMES or first in MALE_NAMES else NICK_TO_FULL.get(first, "")
+    if first in FEMALE_NAMES:
+        return "female"
+    if first in MALE_NAMES:
+        return "male"
+    return None  # "Freddy" and "Mike" are told by Frederick and Michael
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
@@ -254,12 +299,18 @@ class Census:
     """Name phrase → times it was left after dropping a sentence's opening word."""
     placed: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it follows "in": a place, not a person."""
+    prepped: Counter[str] = field(default_factory=Counter)
+    """Name phrase → times it follows "of", "in", "at", "from" or "into": "the decay of
+    Islam", "a scholarship at Oxford" are a faith and a place."""
     forms: dict[str, str] = field(default_factory=dict)
     """Name phrase → how the text writes it ("Mrs Weasley", "Mr. Darcy")."""
     tagged: Counter[str] = field(default_factory=Counter)
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
+    recent: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(first name, full name) → times the bare first name came with that full name the
+    last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
 
 
 def name_mentions(
@@ -275,9 +326,11 @@ def name_mentions(
     addressed: list[str] = []
     stripped: list[str] = []
     placed: list[str] = []
+    prepped: list[str] = []
     forms: dict[str, str] = {}
     keys: dict[str, tuple[str, list[str], int | None]] = {}
     blanks = " \t\n"
+    quote_starts = [a for a, _ in quotes] if quotes else []
     for match in NAME_SCAN.finditer(text, start, end):
         raw = match.group()
         pos, end_at = match.span()
@@ -308,9 +361,12 @@ def name_mentions(
             back -= 1
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
-            addressed.append(key)
-        elif char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
-            placed.append(key)
+            if not quote_starts or _in_speech(pos, quote_starts, quotes):
+                addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
+        elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
+            prepped.append(key)
+            if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
+                placed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -335,7 +391,36 @@ def name_mentions(
         Counter(placed),
     )
     census.forms = forms
+    census.prepped = Counter(prepped)
+    census.recent = _recent_holders(found)
     return found, census
+
+
+def _in_speech(pos: int, starts: list[int], quotes: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies inside one of the sorted speech spans."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < quotes[i][1]
+
+
+def _recent_holders(found: list[tuple[int, int, str]]) -> Counter[tuple[str, str]]:
+    """Which full name each bare first name follows: a reader takes "Charles" for the
+    Charles last named in full."""
+    last_full: dict[str, str] = {}
+    firsts: dict[str, str | None] = {}
+    recent: Counter[tuple[str, str]] = Counter()
+    for _, _, key in found:
+        if " " not in key:
+            full = last_full.get(key)
+            if full is not None:
+                recent[key, full] += 1
+            continue
+        if key not in firsts:
+            words = split_name(key)[1]
+            firsts[key] = words[0] if len(words) > 1 else None
+        first = firsts[key]
+        if first is not None:
+            last_full[first] = key
+    return recent
 
 
 def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
@@ -345,7 +430,7 @@ def _trim(key: str, lower: Counter[str]) -> tuple[str, list[str]]:
     keep = 2 if len(words) > 1 and (words[0] in TITLES or words[0] == "the") else 1
     # "Mrs. Hall" is never cut to "Mrs.", nor "the March Hare" to "the"
     for word in words[keep:]:
-        if word not in TITLES and (word in NOT_NAMES or lower[word] > 2):
+        if word not in TITLES and word not in PARTICLES and (word in NOT_NAMES or lower[word] > 2):
             if word in PLACE_NOUNS:
                 return key, words  # "Summer Street" is a place, not a person named Summer
             break
@@ -366,6 +451,14 @@ PLACE_NOUNS = frozenset(
 """Words that end the name of a place: "Summer Street", "Windy Corner"."""
 PLACE_WORDS = frozenset((" in", "\nin", "\tin"))
 """People are seldom "in" anyone; a name that follows "in" is a place ("in India")."""
+PREP_ENDS = tuple(
+    f"{blank}{word}"
+    for word in "of in at from into a an his her its their our your".split()
+    for blank in " \n"
+)
+PREP_LAST = frozenset("fnmtoasr")
+"""Words that put a thing, a place or a kind after them ("of Islam", "at Oxford", "her
+Christian name", "a Hindu"), and their last letters."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -662,6 +755,16 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
         return False
+    prepped = census.prepped[key]
+    if (
+        len(words) == 1
+        and title is None
+        and prepped >= 2
+        and prepped * 4 >= count
+        and census.acts[key] < 2
+        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
+    ):
+        return False  # "the decay of Islam", "at Oxford": people are seldom "of" anyone
     if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
         return False  # "Windy Corner" is a house
     last = words[-1]
@@ -698,7 +801,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
                 titled = [p for p in by_first.get(words[0], []) if p.last is None]
             home = titled[0] if len(titled) == 1 else None
         else:
-            home = _home(title, words, gender, by_first, by_last)
+            home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
             home = _person(key, title, words, gender, census.votes, census.forms)
             home.weight = census.counts[key]
@@ -707,6 +810,9 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
                 by_first.setdefault(home.first, []).append(home)
             if home.last:
                 by_last.setdefault(home.last, []).append(home)
+                tail = home.last.rsplit(" ", 1)[-1]
+                if tail != home.last and home.last.split(" ", 1)[0] in PARTICLES:
+                    by_last.setdefault(tail, []).append(home)  # "Griers" is de Griers
         else:
             home.surfaces.add(key)
             home.weight += census.counts[key]
@@ -728,8 +834,8 @@ def _person(
         person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
         person.first, person.last = words[0], " ".join(words[1:])
-    elif title in SURNAME_TITLES:
-        person.last = words[0]
+    elif title in SURNAME_TITLES or " " in words[0]:
+        person.last = words[0]  # "Mr. Darcy", "De Griers": surnames
     else:
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
@@ -737,11 +843,13 @@ def _person(
         noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
-        person.gender = voted_gender(votes.get(person.first))
+        person.gender = voted_gender(votes.get(person.first)) or given_gender(person.first)
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
-            person.gender = voted_gender(votes.get(person.last))
+            person.gender = voted_gender(votes.get(person.last.rsplit(" ", 1)[-1]))
     elif person.gender is None and person.last:
-        person.gender = voted_gender(votes.get(person.last))  # "Dr. Aziz ... his"
+        person.gender = voted_gender(
+            votes.get(person.last.rsplit(" ", 1)[-1])
+        )  # "Dr. Aziz ... his"
     return person
 
 
@@ -751,8 +859,12 @@ def _home(
     gender: str | None,
     by_first: dict[str, list[Person]],
     by_last: dict[str, list[Person]],
+    counts: Counter[str] | None = None,
+    recent: Counter[tuple[str, str]] | None = None,
 ) -> Person | None:
-    """The already-known person a shorter name form belongs to, when only one fits."""
+    """The already-known person a shorter name form belongs to, when only one fits.
+
+    ``counts`` (the census's phrase counts) lets the family customs below be read."""
     if len(words) > 1:
         first, last = words[0], " ".join(words[1:])
         same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
@@ -760,15 +872,33 @@ def _home(
     word = words[0]
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
+        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
     elif title is not None:
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
+        fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
+        holder = _recent_holder(word, fits, recent) if len(fits) > 1 and recent else None
+        if holder is not None:
+            return holder  # "Mlle. Blanche" is the Blanche the text last named in full
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
+            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
             sure = [p for p in fits if gender and p.gender == gender]
             fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
+        if len(fits) > 1 and counts is not None:
+            plain = [
+                p
+                for p in fits
+                if not (p.title in FIRST_NAME_TITLES and counts[f"{p.title} {word}"])
+            ]
+            if plain and 10 * max(p.weight for p in plain) >= max(p.weight for p in fits):
+                fits = plain  # "Sir John" is never plain "John" while another John is
+        if len(fits) > 1 and recent:
+            holder = _recent_holder(word, fits, recent)
+            if holder is not None:
+                return holder
         if not fits:
             lasts = by_last.get(word, [])
             ranked = sorted(lasts, key=lambda p: -p.weight)
@@ -785,6 +915,49 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _recent_holder(
+    word: str, fits: list[Person], recent: Counter[tuple[str, str]]
+) -> Person | None:
+    """The one of several holders of a first name that the bare name mostly follows."""
+    follows = sorted(
+        ((sum(recent[word, s] for s in p.surfaces), p) for p in fits), key=lambda pair: -pair[0]
+    )
+    if follows[0][0] >= 2 and follows[0][0] >= 2 * follows[1][0]:
+        return follows[0][1]  # "Charles" is the Charles last named in full
+    return None
+
+
+FIRST_NAME_TITLES = frozenset("sir lord lady dame".split())
+"""Titles of rank that go with a first name: "Sir John", "Lady Catherine"."""
+MARRIED = frozenset(("mrs", "lady"))
+"""Address classes of a wife: "Mrs. Bennet", "Lady Bertram", "Madame Olenska"."""
+
+
+def _kin_apart(
+    person: Person,
+    title: str,
+    word: str,
+    by_first: dict[str, list[Person]],
+    named: Counter[str] | None,
+) -> bool:
+    """English family customs that keep "Mrs. Surname" off a relative of that surname.
+
+    "Mrs. Bennet" and "Lady Bertram" are the mothers, not a daughter who is anyone's Miss.
+    "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman."""
+    if named is None or person.first is None:
+        return False
+    first = person.first
+    if _address(title) not in MARRIED:
+        return False
+    if person.title is not None and _address(person.title) in MARRIED:
+        if given_gender(first) == "female" or _address(person.title) != "mrs":
+            return False  # "Mrs. Molly Weasley" goes by her own name
+        return given_gender(first) == "male" or not any(
+            p.gender == "female" for p in by_first.get(first, []) if p is not person
+        )  # "Mrs. Newland Archer" is Newland's wife, not his mother
+    return bool(named[f"miss {word}"] or named[f"miss {first}"] or named[f"miss {first} {word}"])
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
@@ -836,7 +1009,7 @@ def _display(key: str) -> str:
             out.append(word)
         elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev", "m"):
             out.append(word.capitalize() + ".")
-        elif word in ("de", "van", "von", "du", "da", "di", "del", "della", "la", "le"):
+        elif word in PARTICLES:
             out.append(word)
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
