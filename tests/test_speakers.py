@@ -524,3 +524,20 @@ def test_somebody_shouting_is_never_refilled_from_the_exchange():
         '"So do I," said Clara.\n'
     )
     assert said(text)[2] is None
+
+
+def test_a_role_of_several_words_no_one_holds_speaks_as_itself():
+    text = (
+        "Nell and Vivian waited in the wings. Vivian pressed a hand to her throat.\n\n"
+        '"Hold, please!" the stage manager called from the prompt desk.\n\n'
+        '"It is nothing," said Vivian.\n'
+    )
+    assert said(text) == ["the stage manager", "Vivian"]
+
+
+def test_an_epithet_for_someone_known_is_not_a_new_role():
+    text = (
+        "Mr. Bumble came in. Mr. Bumble sat down by Oliver.\n\n"
+        '"Well?" said the inflexible beadle.\n'
+    )
+    assert said(text) != ["the inflexible beadle"]

@@ -395,6 +395,36 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
 
 
 CLOSING_MARKS = "\"”'’»›"
+STRANGER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+NOT_STRANGERS = frozenset("other others one voice voices same rest party group crowd".split())
+STRANGER_STOPS = frozenset(
+    "old young little elder younger eldest youngest poor dear good first second third last "
+    "other same".split()
+)
+"""Words that make a description an epithet for someone the story knows ("the old man",
+"the younger sister") rather than a role of its own."""
+ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "keeper", "maid", "boy", "girl")
+"""How the names of roles end: stage manager, harbour master, conductor, plum woman."""
+DESCRIBING_ENDINGS = (
+    "ible",
+    "able",
+    "ing",
+    "ed",
+    "ful",
+    "ous",
+    "ate",
+    "ive",
+    "ic",
+    "al",
+    "ant",
+    "ent",
+    "y",
+    "ish",
+    "less",
+    "some",
+    "est",
+)
+"""How describing words end: inflexible, smiling, tired, graceful, eminent, burly."""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -511,6 +541,8 @@ class _Resolver:
             if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
                 continue
             speakers[k] = self._resolve(ev, turn, excluded)
+            if speakers[k] is None and ev.explicit:
+                speakers[k] = self._stranger(ev.subject)
             if self.trace is not None:
                 kind = "tag" if ev.explicit else "action"
                 head = ev.subject.split()[0].lower()
@@ -535,6 +567,34 @@ class _Resolver:
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _stranger(self, subject: str) -> str | None:
+        """A tag names someone by a role of several words that fits no one in the cast
+        ("the stage manager called", "said the plum woman"): that role speaks, and is a
+        character from then on, so the talk around the line is not pinned on another."""
+        words = subject.split()
+        if len(words) < 3 or words[0].lower() not in ("the", "a", "an"):
+            return None
+        if not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
+            return None
+        if words[-1] in NOT_STRANGERS or any(w in STRANGER_STOPS for w in words[1:]):
+            return None
+        noun = words[-1]
+        if not (noun.endswith(ROLE_ENDINGS) or noun in MALE_NOUNS or noun in FEMALE_NOUNS):
+            return None  # "the small stones", "the girl aloud": no role
+        if any(w.endswith(DESCRIBING_ENDINGS) for w in words[1:-1]):
+            return None  # "the inflexible beadle" is someone the story knows, described
+        name = "the " + " ".join(words[1:])
+        key = normalise(name)
+        known = self.cast.lookup.get(key)
+        if known is not None:
+            return known
+        gender = "female" if noun in FEMALE_NOUNS or noun.endswith("ess") else None
+        if noun in MALE_NOUNS:
+            gender = "male"
+        self.cast.people[name] = Character(name, [], gender)
+        self.cast.lookup[key] = name
+        return name
 
     def _addressed(self, beat: Beat) -> tuple[list[str], list[str]]:
         """Characters addressed by name in the quote ("Doctor, don't tell her"), and the
