@@ -362,3 +362,20 @@ def test_a_nickname_tells_gender_through_its_full_name():
     freddy = next(c for c in people.values() if "Freddy" in c.name)
     mike = next(c for c in people.values() if "Mike" in c.name)
     assert freddy.gender == "male" and mike.gender == "male"
+
+
+def test_a_given_name_tells_gender_when_no_pronoun_does():
+    from reader.model.given_names import given_name_gender
+
+    assert given_name_gender("Vivian") == "female"
+    assert given_name_gender("Ambrose") == "male"
+    assert given_name_gender("Xqzt") is None
+    text = (
+        "Vivian Ashdown stood on the stage. Ambrose Kell came down the aisle.\n\n"
+        '"Say something," said Ambrose.\n\n'
+        '"Something," Vivian croaked.\n'
+    )
+    people = cast(text)
+    genders = {c.name: c.gender for c in people.values()}
+    assert genders.get("Vivian Ashdown") == "female"
+    assert genders.get("Ambrose Kell") == "male"

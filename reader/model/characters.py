@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from reader.model.given_names import given_name_gender
 from reader.model.story import Character
 
 MALE_TITLES = frozenset(
@@ -149,30 +150,6 @@ NICKNAMES = {
     "albert": "bertie",
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
-FEMALE_NAMES = frozenset(
-    """abigail ada adela adelaide agnes alice amelia amy anna anne annie augusta beatrice
-    bella bertha betsy betty blanche caroline catherine cecilia cecily charlotte clara clarissa
-    constance cora daisy diana dolly dora dorothea dorothy edith eleanor elinor eliza elizabeth
-    ellen elsie emily emma esther ethel eva evelina evie fanny flora florence frances georgiana
-    georgina grace harriet helen henrietta hester honoria isabel isabella jane janet janey jemima
-    jenny jessie josephine judith julia juliet katherine kate kitty laura lavinia letitia lilian
-    lily louisa louise lucy lydia mabel madeleine margaret maria marian marianne martha mary
-    matilda maud may minnie molly nancy nell nelly olivia penelope phoebe polly priscilla rachel
-    rebecca rose rosamond ruth sally sarah sophia sophy susan susanna sybil teresa theresa
-    violet virginia winifred gladys""".split()
-)
-MALE_NAMES = frozenset(
-    """adam albert alexander alfred andrew anthony archibald arthur augustus basil benjamin
-    bertie bill bob cecil charles christopher clement cyril daniel david dick edgar edmund
-    edward ernest eugene felix francis frank fred frederick geoffrey george gerald gilbert
-    godfrey guy harold harry henry herbert horace hugh humphrey isaac jack jacob james jasper
-    jim joe john jonathan joseph julian lawrence leonard lewis lionel louis luke mark matthew
-    michael nathaniel ned nicholas oliver oscar patrick paul percy peter philip ralph randolph
-    reginald richard robert roger rupert samuel sidney simon stephen ted theodore thomas tim adrian
-    timothy tom tommy valentine vincent walter wilfred will william""".split()
-)
-"""Given names an English reader knows to be a woman's or a man's: "Fanny Harville" is not
-Captain Harville, nor "Thomas Palmer" Mrs. Palmer."""
 NARRATOR = "I"
 MALE_NOUNS = frozenset(
     "man gentleman boy father brother uncle husband son lord king prince duke fellow "
@@ -257,13 +234,8 @@ def title_gender(title: str | None) -> str | None:
 
 def given_gender(first: str) -> str | None:
     """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
-    have not settled it."""
-    first = first if first in FEMALE_NAMES or first in MALE_NAMES else NICK_TO_FULL.get(first, "")
-    if first in FEMALE_NAMES:
-        return "female"
-    if first in MALE_NAMES:
-        return "male"
-    return None  # "Freddy" and "Mike" are told by Frederick and Michael
+    have not settled it; a nickname through its full name ("Freddy" is Frederick's)."""
+    return given_name_gender(first) or given_name_gender(NICK_TO_FULL.get(first, ""))
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
