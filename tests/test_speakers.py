@@ -311,7 +311,7 @@ def test_the_title_is_its_one_holder():
     text = (
         "Count Orlov came in. Count Orlov sat down. Count Orlov smiled at Brett.\n\n"
         '"Hello," said Brett.\n\n'
-        "The count was beaming. Brett laughed.\n\n"
+        "The count was beaming. Brett laughed. She liked him.\n\n"
         '"You are very nice people," he said.\n'
     )
     assert said(text)[-1] == "Count Orlov"
