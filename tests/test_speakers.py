@@ -541,3 +541,15 @@ def test_an_epithet_for_someone_known_is_not_a_new_role():
         '"Well?" said the inflexible beadle.\n'
     )
     assert said(text) != ["the inflexible beadle"]
+
+
+def test_a_paragraph_about_someone_named_before_an_aside_hands_them_the_next_line():
+    text = (
+        "Lucy and Charlotte sat in the bank.\n\n"
+        '"Bother the drive!" said Lucy.\n\n'
+        "Charlotte, who had meant to talk of something else, was launched into new thoughts.\n\n"
+        '"If that is so, dear, I foresee trouble."\n\n'
+        '"How?"\n\n'
+        '"Because there will be another carriage."\n'
+    )
+    assert said(text)[1:] == ["Charlotte", "Lucy", "Charlotte"]

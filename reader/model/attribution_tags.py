@@ -451,7 +451,7 @@ def paragraph_subject(text: str, start: int, end: int) -> Evidence | None:
     owner = BODY_OF.match(text, opening, end)
     if owner is not None:
         return Evidence(owner.group("subj"), owner.start("subj"), False)
-    match = ACTION_SUBJECT.match(text, opening, end)
+    match = ACTION_SUBJECT.match(text, opening, end) or NAME_APPOSED.match(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
         return None
     if match.group("subj") in ("He", "She", "he", "she"):
