@@ -553,3 +553,16 @@ def test_a_paragraph_about_someone_named_before_an_aside_hands_them_the_next_lin
         '"Because there will be another carriage."\n'
     )
     assert said(text)[1:] == ["Charlotte", "Lucy", "Charlotte"]
+
+
+def test_the_one_a_speaker_meets_in_the_narration_answers_them():
+    text = (
+        "John and Catherine drove to the castle.\n\n"
+        '"Very fine," said Catherine.\n\n'
+        '"A fine day," said John.\n\n'
+        "The drive ended at noon.\n\n"
+        "Catherine found Mrs. Allen just returned from the pump-room, and was greeted with, "
+        '"Well, my dear, here you are."\n\n'
+        '"Yes, ma\'am, I thank you."\n'
+    )
+    assert said(text)[-1] == "Catherine"

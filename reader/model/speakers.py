@@ -906,6 +906,12 @@ class _Resolver:
                 break
         if spoke is None:
             return None
+        para = self.story.paragraphs[previous.para]
+        named = [(n, subject) for n, subject, quoted in self._mention_names(para.start, para.end) if not quoted]
+        for name in [n for n, subject in named if subject]:
+            if name != spoke and name not in excluded and name != NARRATOR:
+                self.why = "scene"
+                return name  # "Catherine found Mrs. Allen, and was greeted with, '...'"
         if (
             spoke != NARRATOR
             and NARRATOR not in excluded
