@@ -907,8 +907,8 @@ class _Resolver:
         if spoke is None:
             return None
         para = self.story.paragraphs[previous.para]
-        named = [(n, subject) for n, subject, quoted in self._mention_names(para.start, para.end) if not quoted]
-        for name in [n for n, subject in named if subject]:
+        met = self._mention_names(para.start, para.end)
+        for name in [n for n, subject, quoted in met if subject and not quoted]:
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name  # "Catherine found Mrs. Allen, and was greeted with, '...'"
