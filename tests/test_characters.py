@@ -335,3 +335,13 @@ def test_a_nickname_tells_gender_through_its_full_name():
     freddy = next(c for c in people.values() if "Freddy" in c.name)
     mike = next(c for c in people.values() if "Mike" in c.name)
     assert freddy.gender == "male" and mike.gender == "male"
+
+
+def test_a_known_given_name_outweighs_a_faint_pronoun_count():
+    text = (
+        "Louisa looked at Tom. She sighed.\n\n"
+        "Tom Gradwell came in. Louisa watched Tom. She smiled.\n\n"
+        '"Hullo," said Tom.\n'
+    )
+    tom = next(c for c in cast(text).values() if c.name.startswith("Tom"))
+    assert tom.gender == "male"

@@ -229,15 +229,34 @@ def title_gender(title: str | None) -> str | None:
     return None
 
 
+EITHER_NICKNAMES = frozenset("kit sandy alex sam frankie jo billie charlie chris pat".split())
+"""Short names a man or a woman may go by."""
+
+
 def given_gender(first: str) -> str | None:
     """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
     have not settled it."""
+    if first in EITHER_NICKNAMES:
+        return None  # Kit is Christopher as often as Catherine
     first = first if first in FEMALE_NAMES or first in MALE_NAMES else NICK_TO_FULL.get(first, "")
     if first in FEMALE_NAMES:
         return "female"
     if first in MALE_NAMES:
         return "male"
     return None  # "Freddy" and "Mike" are told by Frederick and Michael
+
+
+def _first_name_gender(first: str, votes: list[int] | None) -> str | None:
+    """The pronouns' verdict on a first name, unless it is a known given name and they
+    say otherwise only faintly: "Tom" read before "she" in Louisa's sentences is a boy."""
+    voted = voted_gender(votes)
+    known = given_gender(first)
+    if known is None or voted is None or voted == known or votes is None:
+        return voted or known
+    male, strong, her = votes
+    female = strong + her / 2
+    against, support = (female, male) if known == "male" else (male, female)
+    return voted if against >= 4 and against >= 3 * support else known
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
@@ -794,7 +813,7 @@ def _person(
         noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
-        person.gender = voted_gender(votes.get(person.first)) or given_gender(person.first)
+        person.gender = _first_name_gender(person.first, votes.get(person.first))
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
             person.gender = voted_gender(votes.get(person.last.rsplit(" ", 1)[-1]))
     elif person.gender is None and person.last:
