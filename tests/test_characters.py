@@ -345,3 +345,18 @@ def test_a_known_given_name_outweighs_a_faint_pronoun_count():
     )
     tom = next(c for c in cast(text).values() if c.name.startswith("Tom"))
     assert tom.gender == "male"
+
+
+def test_mrs_surname_may_be_the_wife_when_miss_surname_is_her_daughter():
+    text = (
+        "Evie Ashcombe came in. Evie Ashcombe sat down. Evie smiled her small smile.\n\n"
+        "Ruth Ashcombe watched her. Ruth Ashcombe folded her hands.\n\n"
+        '"Tea?" said Miss Ashcombe.\n\n'
+        '"Thank you," said Mrs. Ashcombe.\n\n'
+        '"Milk?" said Mrs. Ashcombe.\n'
+    )
+    people = cast(text)
+    ruth = next(c for c in people.values() if "Ruth Ashcombe" in names_of(c))
+    evie = next(c for c in people.values() if "Evie Ashcombe" in names_of(c))
+    assert "Mrs. Ashcombe" in names_of(ruth)
+    assert "Miss Ashcombe" in names_of(evie)

@@ -842,7 +842,7 @@ def _home(
     word = words[0]
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
-        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
+        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
     elif title is not None:
         fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
         fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
@@ -851,7 +851,7 @@ def _home(
             return holder  # "Mlle. Blanche" is the Blanche the text last named in full
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
-            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
+            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
             sure = [p for p in fits if gender and p.gender == gender]
             fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
@@ -910,6 +910,7 @@ def _kin_apart(
     title: str,
     word: str,
     by_first: dict[str, list[Person]],
+    by_last: dict[str, list[Person]],
     named: Counter[str] | None,
 ) -> bool:
     """English family customs that keep "Mrs. Surname" off a relative of that surname.
@@ -927,7 +928,21 @@ def _kin_apart(
         return given_gender(first) == "male" or not any(
             p.gender == "female" for p in by_first.get(first, []) if p is not person
         )  # "Mrs. Newland Archer" is Newland's wife, not his mother
-    return bool(named[f"miss {word}"] or named[f"miss {first}"] or named[f"miss {first} {word}"])
+    if named[f"miss {first}"] or named[f"miss {first} {word}"]:
+        return True
+    if not named[f"miss {word}"]:
+        return False
+    daughters = [
+        p
+        for p in by_last.get(word, [])
+        if p.first
+        and p.gender != "male"
+        and (p.title is None or _address(p.title) == "miss")
+        and not named[f"miss {p.first}"]
+        and not named[f"miss {p.first} {word}"]
+    ]
+    return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
+    # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
