@@ -360,3 +360,15 @@ def test_mrs_surname_may_be_the_wife_when_miss_surname_is_her_daughter():
     evie = next(c for c in people.values() if "Evie Ashcombe" in names_of(c))
     assert "Mrs. Ashcombe" in names_of(ruth)
     assert "Miss Ashcombe" in names_of(evie)
+
+
+def test_a_titled_nickname_joins_the_full_name():
+    text = (
+        "Elizabeth Bennet walked in. Elizabeth sat down.\n\n"
+        '"Come, Miss Lizzy," said the maid.\n\n'
+        '"Yes," said Miss Lizzy.\n\n'
+        '"Good," said Elizabeth.\n'
+    )
+    people = cast(text)
+    lizzy = next(c for c in people.values() if "Miss Lizzy" in names_of(c))
+    assert "Elizabeth Bennet" in names_of(lizzy)

@@ -844,7 +844,10 @@ def _home(
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
     elif title is not None:
-        fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
+        firsts = by_first.get(word, []) or [
+            p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
+        ]  # "Miss Lizzy" is Elizabeth Bennet
+        fits = [p for p in firsts if _fits(p, title, gender)]
         fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
         holder = _recent_holder(word, fits, recent) if len(fits) > 1 and recent else None
         if holder is not None:
