@@ -372,3 +372,14 @@ def test_a_titled_nickname_joins_the_full_name():
     people = cast(text)
     lizzy = next(c for c in people.values() if "Miss Lizzy" in names_of(c))
     assert "Elizabeth Bennet" in names_of(lizzy)
+
+
+def test_a_full_first_name_joins_the_one_known_by_its_nickname():
+    text = (
+        "Mike Campbell came in. Mike laughed.\n\n"
+        '"Michael, you are drunk," said Brett.\n\n'
+        "Michael shook his head. Michael sat down.\n"
+    )
+    people = cast(text)
+    mike = next(c for c in people.values() if "Mike Campbell" in names_of(c))
+    assert "Michael" in names_of(mike)

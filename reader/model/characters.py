@@ -859,6 +859,8 @@ def _home(
             fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
+        if not named:  # "Michael" is Mike Campbell when no one else is Michael
+            named = [p for nick in NICKNAMES.get(word, "").split() for p in by_first.get(nick, [])]
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if len(fits) > 1 and counts is not None:
             plain = [
