@@ -383,3 +383,14 @@ def test_a_full_first_name_joins_the_one_known_by_its_nickname():
     people = cast(text)
     mike = next(c for c in people.values() if "Mike Campbell" in names_of(c))
     assert "Michael" in names_of(mike)
+
+
+def test_a_countess_is_addressed_as_madame():
+    text = (
+        "Countess Varenska came in. Madame Varenska sat down.\n\n"
+        '"Good evening," said Madame Varenska.\n\n'
+        '"Good evening," said Countess Varenska.\n'
+    )
+    people = cast(text)
+    countess = next(c for c in people.values() if "Madame Varenska" in names_of(c))
+    assert "Countess Varenska" in names_of(countess)

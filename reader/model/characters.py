@@ -33,7 +33,10 @@ NEUTRAL_TITLES = frozenset(
     "vicar rector parson bishop abbot".split()
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
-SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur m madame herr frau signor signora".split())
+SURNAME_TITLES = frozenset(
+    "mr mrs ms mister dr monsieur m madame herr frau signor signora "
+    "countess baroness marquise".split()
+)
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
 
 PARTICLES = frozenset("de van der von du da di del della la le".split())
@@ -975,6 +978,9 @@ ADDRESS_CLASSES = {
     "signora": "mrs",
     "senora": "mrs",
     "señora": "mrs",
+    "countess": "mrs",  # the Countess Olenska is Madame Olenska
+    "baroness": "mrs",
+    "marquise": "mrs",
     "miss": "miss",
     "mademoiselle": "miss",
     "mlle": "miss",
