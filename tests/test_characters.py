@@ -394,3 +394,13 @@ def test_a_countess_is_addressed_as_madame():
     people = cast(text)
     countess = next(c for c in people.values() if "Madame Varenska" in names_of(c))
     assert "Countess Varenska" in names_of(countess)
+
+
+def test_a_given_name_after_in_is_still_a_person():
+    text = (
+        "He took an interest in Fanny Hale. There was much to like in Fanny Hale. "
+        "Fanny Hale was shy.\n\n"
+        '"Good day," said Fanny.\n'
+    )
+    people = cast(text)
+    assert any("Fanny Hale" in names_of(c) for c in people.values())

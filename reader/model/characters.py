@@ -726,8 +726,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
-    if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
-        return False
+    if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
+        return False  # "in India" is a place; "an interest in Fanny Price" is not
     prepped = census.prepped[key]
     if (
         len(words) == 1
