@@ -404,3 +404,13 @@ def test_a_given_name_after_in_is_still_a_person():
     )
     people = cast(text)
     assert any("Fanny Hale" in names_of(c) for c in people.values())
+
+
+def test_the_doctor_of_a_mrs_is_her_husband():
+    text = (
+        "Mrs. Grove poured the tea. Dr. Grove came in; Mrs. Grove smiled at her cup, and "
+        "Dr. Grove saw her look.\n\n"
+        '"Sit down," said Mrs. Grove.\n\n'
+        '"Thank you," said Dr. Grove.\n'
+    )
+    assert cast(text)["Dr. Grove"].gender == "male"

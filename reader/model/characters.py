@@ -776,7 +776,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         else:
             home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
-            home = _person(key, title, words, gender, census.votes, census.forms)
+            home = _person(key, title, words, gender, census.votes, census.forms, census.counts)
             home.weight = census.counts[key]
             people.append(home)
             if home.first:
@@ -801,6 +801,7 @@ def _person(
     gender: str | None,
     votes: dict[str, list[int]],
     forms: dict[str, str],
+    counts: Counter[str] | None = None,
 ) -> Person:
     person = Person(forms.get(key) or _display(key), {key}, gender, title)
     if key.startswith("the "):
@@ -823,6 +824,8 @@ def _person(
         person.gender = voted_gender(
             votes.get(person.last.rsplit(" ", 1)[-1])
         )  # "Dr. Aziz ... his"
+        if counts is not None and counts[f"mrs {person.last}"] and title in NEUTRAL_TITLES:
+            person.gender = "male"  # "Dr. and Mrs. Grant": her pronouns are not his
     return person
 
 
