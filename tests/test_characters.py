@@ -414,3 +414,11 @@ def test_the_doctor_of_a_mrs_is_her_husband():
         '"Thank you," said Dr. Grove.\n'
     )
     assert cast(text)["Dr. Grove"].gender == "male"
+
+
+def test_someone_looked_at_is_still_a_person():
+    text = (
+        "Harry looked at Wenna. Ron glanced at Wenna and grinned at Wenna again.\n\n"
+        '"Hello, Wenna," said Harry.\n'
+    )
+    assert "Wenna" in cast(text)

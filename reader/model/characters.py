@@ -360,7 +360,8 @@ def name_mentions(
             if not quote_starts or _in_speech(pos, quote_starts, quotes):
                 addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
         elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
-            prepped.append(key)
+            if not (char == "t" and LOOKED_AT.search(text, max(start, back - 16), back + 1)):
+                prepped.append(key)  # "smiled at Ginny" is at a person
             if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
                 placed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
@@ -455,6 +456,11 @@ PREP_ENDS = tuple(
 PREP_LAST = frozenset("fnmtoasr")
 """Words that put a thing, a place or a kind after them ("of Islam", "at Oxford", "her
 Christian name", "a Hindu"), and their last letters."""
+LOOKED_AT = re.compile(
+    r"\b(?:look|glanc|star|smil|grinn?|laugh|nodd?|winke?|frown|gaz|peer|scowl|shout|yell|"
+    r"snapp?|glar|sneer|wav|beam|blink|point|gap|gawk|squint)(?:e|s|es|ed|ing)?[ \t\n]+at$"
+)
+"""Looks and calls aimed "at" someone: "smiled at Ginny" is not a place."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
