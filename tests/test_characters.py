@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.model.build import build_story
+from reader.model.characters import name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -422,3 +423,10 @@ def test_someone_looked_at_is_still_a_person():
         '"Hello, Wenna," said Harry.\n'
     )
     assert "Wenna" in cast(text)
+
+
+def test_a_full_title_ending_a_sentence_does_not_take_the_next_word():
+    text = "He bowed to the Admiral. Kelso came in. Mr. Ross bowed to the Colonel. Ross sat."
+    _, census = name_mentions(text, 0, len(text))
+    assert not any(key.endswith(" kelso") for key in census.counts)
+    assert census.counts["mr ross"] == 1

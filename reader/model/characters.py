@@ -42,15 +42,24 @@ SURNAME_TITLES = frozenset(
 PARTICLES = frozenset("de van der von du da di del della la le".split())
 """Lower-case words inside a surname: "Mr. van der Luyden", "Mlle. de Cominges"."""
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+ABBREVIATED = frozenset("mr mrs ms dr m mme mlle rev".split())
+"""Titles written with a full stop; "the General. In the morning" is no General In."""
+_TITLED = (
+    "(?:(?:"
+    + "|".join(sorted((t.capitalize() for t in ABBREVIATED), key=len, reverse=True))
+    + r")\.?|(?:"
+    + _TITLE_ALT
+    + "))"
+)
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
-    rf"(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?=[A-Z])\b(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
