@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.model.build import build_story
+from reader.model.characters import name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -379,3 +380,97 @@ def test_a_given_name_tells_gender_when_no_pronoun_does():
     genders = {c.name: c.gender for c in people.values()}
     assert genders.get("Vivian Ashdown") == "female"
     assert genders.get("Ambrose Kell") == "male"
+
+
+def test_a_pronoun_after_a_name_acted_on_does_not_tell_its_gender():
+    text = (
+        "Louisa looked at Tom. She sighed.\n\n"
+        "Tom Gradwell came in. Louisa watched Tom. She smiled.\n\n"
+        '"Hullo," said Tom.\n'
+    )
+    tom = next(c for c in cast(text).values() if c.name.startswith("Tom"))
+    assert tom.gender == "male"
+
+
+def test_mrs_surname_may_be_the_wife_when_miss_surname_is_her_daughter():
+    text = (
+        "Evie Ashcombe came in. Evie Ashcombe sat down. Evie smiled her small smile.\n\n"
+        "Ruth Ashcombe watched her. Ruth Ashcombe folded her hands.\n\n"
+        '"Tea?" said Miss Ashcombe.\n\n'
+        '"Thank you," said Mrs. Ashcombe.\n\n'
+        '"Milk?" said Mrs. Ashcombe.\n'
+    )
+    people = cast(text)
+    ruth = next(c for c in people.values() if "Ruth Ashcombe" in names_of(c))
+    evie = next(c for c in people.values() if "Evie Ashcombe" in names_of(c))
+    assert "Mrs. Ashcombe" in names_of(ruth)
+    assert "Miss Ashcombe" in names_of(evie)
+
+
+def test_a_titled_nickname_joins_the_full_name():
+    text = (
+        "Elizabeth Bennet walked in. Elizabeth sat down.\n\n"
+        '"Come, Miss Lizzy," said the maid.\n\n'
+        '"Yes," said Miss Lizzy.\n\n'
+        '"Good," said Elizabeth.\n'
+    )
+    people = cast(text)
+    lizzy = next(c for c in people.values() if "Miss Lizzy" in names_of(c))
+    assert "Elizabeth Bennet" in names_of(lizzy)
+
+
+def test_a_full_first_name_joins_the_one_known_by_its_nickname():
+    text = (
+        "Mike Campbell came in. Mike laughed.\n\n"
+        '"Michael, you are drunk," said Brett.\n\n'
+        "Michael shook his head. Michael sat down.\n"
+    )
+    people = cast(text)
+    mike = next(c for c in people.values() if "Mike Campbell" in names_of(c))
+    assert "Michael" in names_of(mike)
+
+
+def test_a_countess_is_addressed_as_madame():
+    text = (
+        "Countess Varenska came in. Madame Varenska sat down.\n\n"
+        '"Good evening," said Madame Varenska.\n\n'
+        '"Good evening," said Countess Varenska.\n'
+    )
+    people = cast(text)
+    countess = next(c for c in people.values() if "Madame Varenska" in names_of(c))
+    assert "Countess Varenska" in names_of(countess)
+
+
+def test_a_given_name_after_in_is_still_a_person():
+    text = (
+        "He took an interest in Fanny Hale. There was much to like in Fanny Hale. "
+        "Fanny Hale was shy.\n\n"
+        '"Good day," said Fanny.\n'
+    )
+    people = cast(text)
+    assert any("Fanny Hale" in names_of(c) for c in people.values())
+
+
+def test_the_doctor_of_a_mrs_is_her_husband():
+    text = (
+        "Mrs. Grove poured the tea. Dr. Grove came in; Mrs. Grove smiled at her cup, and "
+        "Dr. Grove saw her look.\n\n"
+        '"Sit down," said Mrs. Grove.\n\n'
+        '"Thank you," said Dr. Grove.\n'
+    )
+    assert cast(text)["Dr. Grove"].gender == "male"
+
+
+def test_someone_looked_at_is_still_a_person():
+    text = (
+        "Harry looked at Wenna. Ron glanced at Wenna and grinned at Wenna again.\n\n"
+        '"Hello, Wenna," said Harry.\n'
+    )
+    assert "Wenna" in cast(text)
+
+
+def test_a_full_title_ending_a_sentence_does_not_take_the_next_word():
+    text = "He bowed to the Admiral. Kelso came in. Mr. Ross bowed to the Colonel. Ross sat."
+    _, census = name_mentions(text, 0, len(text))
+    assert not any(key.endswith(" kelso") for key in census.counts)
+    assert census.counts["mr ross"] == 1

@@ -309,9 +309,9 @@ def test_added_goes_on_with_the_same_speaker():
 
 def test_the_title_is_its_one_holder():
     text = (
-        "Count Orlov came in. Count Orlov sat down. Count Orlov smiled at Brett.\n\n"
-        '"Hello," said Brett.\n\n'
-        "The count was beaming. Brett laughed. She liked him.\n\n"
+        "Count Orlov came in. Count Orlov sat down. Count Orlov smiled at Daisy.\n\n"
+        '"Hello," said Daisy.\n\n'
+        "The count was beaming. Daisy laughed.\n\n"
         '"You are very nice people," he said.\n'
     )
     assert said(text)[-1] == "Count Orlov"

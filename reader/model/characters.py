@@ -34,21 +34,33 @@ NEUTRAL_TITLES = frozenset(
     "vicar rector parson bishop abbot".split()
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
-SURNAME_TITLES = frozenset("mr mrs ms mister dr monsieur m madame herr frau signor signora".split())
+SURNAME_TITLES = frozenset(
+    "mr mrs ms mister dr monsieur m madame herr frau signor signora "
+    "countess baroness marquise".split()
+)
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
 
 PARTICLES = frozenset("de van der von du da di del della la le".split())
 """Lower-case words inside a surname: "Mr. van der Luyden", "Mlle. de Cominges"."""
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+ABBREVIATED = frozenset("mr mrs ms dr m mme mlle rev".split())
+"""Titles written with a full stop; "the General. In the morning" is no General In."""
+_TITLED = (
+    "(?:(?:"
+    + "|".join(sorted((t.capitalize() for t in ABBREVIATED), key=len, reverse=True))
+    + r")\.?|(?:"
+    + _TITLE_ALT
+    + "))"
+)
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
-    rf"(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:(?:{_TITLE_ALT})\.?(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+    rf"(?=[A-Z])\b(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
@@ -68,9 +80,13 @@ def _name_scan() -> re.Pattern[str]:
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         heads = _WORD_HEADS.get(letter)
         word = f"(?:{'|'.join(heads)}|){tail}" if heads else tail
-        own = [t[1:] for t in titles if t[0] == letter]
+        own = [
+            re.escape(t[1:]) + (r"\.?" if t.lower() in ABBREVIATED else "")
+            for t in titles
+            if t[0] == letter
+        ]
         if own:
-            titled = rf"(?:{'|'.join(own)})\.?{sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
+            titled = rf"(?:{'|'.join(own)}){sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
             word = f"(?:{titled}|{word})"
         branches.append(rf"{letter}(?<=\b{letter}){word}{rest}")
     return re.compile("|".join(branches))
@@ -232,10 +248,22 @@ def title_gender(title: str | None) -> str | None:
     return None
 
 
+EITHER_NICKNAMES = frozenset("kit sandy alex sam frankie jo billie charlie chris pat".split())
+"""Short names a man or a woman may go by."""
+
+
 def given_gender(first: str) -> str | None:
     """The gender a given name itself tells ("Fanny", "Thomas"), when the text's pronouns
     have not settled it; a nickname through its full name ("Freddy" is Frederick's)."""
+    if first in EITHER_NICKNAMES:
+        return None  # Kit is Christopher as often as Catherine
     return given_name_gender(first) or given_name_gender(NICK_TO_FULL.get(first, ""))
+
+
+def _first_name_gender(first: str, votes: list[int] | None) -> str | None:
+    """The pronouns' verdict on a first name, else what the name itself tells: the text
+    knows its own Wren better than any dictionary of names does."""
+    return voted_gender(votes) or given_gender(first)
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
@@ -336,7 +364,8 @@ def name_mentions(
             if not quote_starts or _in_speech(pos, quote_starts, quotes):
                 addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
         elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
-            prepped.append(key)
+            if not (char == "t" and LOOKED_AT.search(text, max(start, back - 16), back + 1)):
+                prepped.append(key)  # "smiled at Ginny" is at a person
             if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
                 placed.append(key)
         if char in SENTENCE_OPENERS or back <= start:
@@ -431,6 +460,11 @@ PREP_ENDS = tuple(
 PREP_LAST = frozenset("fnmtoasr")
 """Words that put a thing, a place or a kind after them ("of Islam", "at Oxford", "her
 Christian name", "a Hindu"), and their last letters."""
+LOOKED_AT = re.compile(
+    r"\b(?:look|glanc|star|smil|grinn?|laugh|nodd?|winke?|frown|gaz|peer|scowl|shout|yell|"
+    r"snapp?|glar|sneer|wav|beam|blink|point|gap|gawk|squint)(?:e|s|es|ed|ing)?[ \t\n]+at$"
+)
+"""Looks and calls aimed "at" someone: "smiled at Ginny" is not a place."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -509,8 +543,11 @@ GENDER_AFTER = re.compile(
 )
 OBJECT_CONTEXT = re.compile(
     r"\b(?:of|to|at|with|for|from|by|on|in|into|upon|behind|beside|towards|over|under|about"
-    r")[ \t\n]+$"
+    r"|[a-z]{3,}ed|saw|met|told|took|gave|found|left|let|made|knew|caught|held|kept|led|"
+    r"hit|sent|brought|bought|taught|heard|felt|told|paid|thanked|asked)[ \t\n]+$"
 )
+"""A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
+Louisa smiling, so the pronoun after it says nothing of Tom."""
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
 HUMAN_VERBS = frozenset(
     """says said asks asked looks looked turns turned smiles smiled nods nodded laughs laughed
@@ -725,8 +762,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
-    if census.placed[key] >= 2 and census.placed[key] * 10 >= count:
-        return False
+    if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
+        return False  # "in India" is a place; "an interest in Fanny Price" is not
     prepped = census.prepped[key]
     if (
         len(words) == 1
@@ -775,7 +812,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         else:
             home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
-            home = _person(key, title, words, gender, census.votes, census.forms)
+            home = _person(key, title, words, gender, census.votes, census.forms, census.counts)
             home.weight = census.counts[key]
             people.append(home)
             if home.first:
@@ -800,6 +837,7 @@ def _person(
     gender: str | None,
     votes: dict[str, list[int]],
     forms: dict[str, str],
+    counts: Counter[str] | None = None,
 ) -> Person:
     person = Person(forms.get(key) or _display(key), {key}, gender, title)
     if key.startswith("the "):
@@ -815,13 +853,15 @@ def _person(
         noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
-        person.gender = voted_gender(votes.get(person.first)) or given_gender(person.first)
+        person.gender = _first_name_gender(person.first, votes.get(person.first))
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
             person.gender = voted_gender(votes.get(person.last.rsplit(" ", 1)[-1]))
     elif person.gender is None and person.last:
         person.gender = voted_gender(
             votes.get(person.last.rsplit(" ", 1)[-1])
         )  # "Dr. Aziz ... his"
+        if counts is not None and counts[f"mrs {person.last}"] and title in NEUTRAL_TITLES:
+            person.gender = "male"  # "Dr. and Mrs. Grant": her pronouns are not his
     return person
 
 
@@ -844,20 +884,25 @@ def _home(
     word = words[0]
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
-        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
+        fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
     elif title is not None:
-        fits = [p for p in by_first.get(word, []) if _fits(p, title, gender)]
+        firsts = by_first.get(word, []) or [
+            p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
+        ]  # "Miss Lizzy" is Elizabeth Bennet
+        fits = [p for p in firsts if _fits(p, title, gender)]
         fits = [p for p in fits if p.title == title] or fits  # "Sir John" is Sir John Middleton
         holder = _recent_holder(word, fits, recent) if len(fits) > 1 and recent else None
         if holder is not None:
             return holder  # "Mlle. Blanche" is the Blanche the text last named in full
         if not fits:
             fits = [p for p in by_last.get(word, []) if _fits(p, title, gender)]
-            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, counts)]
+            fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
             sure = [p for p in fits if gender and p.gender == gender]
             fits = sure or fits  # "Miss Crawford" is Mary Crawford, not her brother Henry
     else:
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
+        if not named:  # "Michael" is Mike Campbell when no one else is Michael
+            named = [p for nick in NICKNAMES.get(word, "").split() for p in by_first.get(nick, [])]
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if len(fits) > 1 and counts is not None:
             plain = [
@@ -912,6 +957,7 @@ def _kin_apart(
     title: str,
     word: str,
     by_first: dict[str, list[Person]],
+    by_last: dict[str, list[Person]],
     named: Counter[str] | None,
 ) -> bool:
     """English family customs that keep "Mrs. Surname" off a relative of that surname.
@@ -929,7 +975,21 @@ def _kin_apart(
         return given_gender(first) == "male" or not any(
             p.gender == "female" for p in by_first.get(first, []) if p is not person
         )  # "Mrs. Newland Archer" is Newland's wife, not his mother
-    return bool(named[f"miss {word}"] or named[f"miss {first}"] or named[f"miss {first} {word}"])
+    if named[f"miss {first}"] or named[f"miss {first} {word}"]:
+        return True
+    if not named[f"miss {word}"]:
+        return False
+    daughters = [
+        p
+        for p in by_last.get(word, [])
+        if p.first
+        and p.gender != "male"
+        and (p.title is None or _address(p.title) == "miss")
+        and not named[f"miss {p.first}"]
+        and not named[f"miss {p.first} {word}"]
+    ]
+    return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
+    # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
@@ -957,6 +1017,9 @@ ADDRESS_CLASSES = {
     "signora": "mrs",
     "senora": "mrs",
     "señora": "mrs",
+    "countess": "mrs",  # the Countess Olenska is Madame Olenska
+    "baroness": "mrs",
+    "marquise": "mrs",
     "miss": "miss",
     "mademoiselle": "miss",
     "mlle": "miss",

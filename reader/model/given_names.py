@@ -31,11 +31,13 @@ def _detector() -> Any | None:
 
 
 @lru_cache(maxsize=4096)
+def _answer(first: str) -> str:
+    if not first or not first[:1].isalpha():
+        return "unknown"
+    detector = _detector()
+    return "unknown" if detector is None else detector.get_gender(first.capitalize())
+
+
 def given_name_gender(first: str) -> str | None:
     """ "female", "male" or None for a first name ("Vivian", "Ambrose", "Kit")."""
-    if not first or not first[:1].isalpha():
-        return None
-    detector = _detector()
-    if detector is None:
-        return None
-    return _GENDERS.get(detector.get_gender(first.capitalize()))
+    return _GENDERS.get(_answer(first))
