@@ -481,7 +481,8 @@ class _Resolver:
                     else head
                 )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
-        _share_within(speakers)
+        if len(speakers) > 1:  # a lone quote has no one to share with
+            _share_within(speakers)
         turn.excluded = excluded
         if speakers[0] is not None and turn.rule is None:
             turn.rule = "evidence"
@@ -491,7 +492,8 @@ class _Resolver:
                 guess = self._after_narration(turn, excluded)
             if guess is not None:
                 turn.rule = self.why
-                self._note(turn.lines, "alternate:" + self.why)
+                if self.trace is not None:
+                    self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
