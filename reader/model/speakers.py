@@ -417,7 +417,6 @@ class _Resolver:
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
         self.census: Census | None = None
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
-        self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
         self.places: set[str] | None = None
 
@@ -502,9 +501,6 @@ class _Resolver:
     def _addressed(self, beat: Beat) -> tuple[list[str], list[str]]:
         """Characters addressed by name in the quote ("Doctor, don't tell her"), and the
         addressed names that match no character."""
-        cached = self.vocative_cache.get(beat.start)
-        if cached is not None:
-            return cached
         lo = bisect_left(self.positions, beat.start)
         if lo == len(self.positions) or self.positions[lo] >= beat.end:
             return [], []  # no name in the quote: most quotes
@@ -523,7 +519,6 @@ class _Resolver:
                     unknown.append(key)
             elif name not in names:
                 names.append(name)
-        self.vocative_cache[beat.start] = (names, unknown)
         return names, unknown
 
     def _note(self, lines: list[Beat], rule: str) -> None:
