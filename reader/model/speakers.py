@@ -216,12 +216,20 @@ def _link_by_scene(
     }
     if not roles:
         return
+    finds: dict[str, str | None] = {}
+
+    def find(surface: str) -> str | None:
+        """``cast.find``, once per surface: the cast stays as it is until the folds."""
+        if surface not in finds:
+            finds[surface] = cast.find(surface)
+        return finds[surface]
+
     tagged: list[set[str]] = []
     for turn in turns:
         names = set()
         for ev in turn.evidence:
             if ev is not None and ev.explicit:
-                found = cast.find(ev.subject)
+                found = find(ev.subject)
                 if found:
                     names.add(found)
         tagged.append(names)
@@ -236,7 +244,7 @@ def _link_by_scene(
             gender = cast.gender(role)
             lo = bisect_left(starts, paragraphs[max(0, turn.para - 3)].start)
             hi = bisect_left(starts, paragraphs[turn.para].end)
-            present = {cast.find(m[2]) for m in mentions[lo:hi]}
+            present = {find(m[2]) for m in mentions[lo:hi]}
             near = set(tagged[i])
             if turn.chained and i:
                 near |= tagged[i - 1]
@@ -1085,11 +1093,11 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
     if resolver.narrated_keys is None:
         keys: list[str] = []
         starts, ends = resolver.quote_starts, resolver.quote_ends
-        q = 0
+        q, stop = 0, len(starts)
         for pos, key in zip(resolver.positions, resolver.mention_keys):
-            while q < len(starts) and ends[q] <= pos:
+            while q < stop and ends[q] <= pos:
                 q += 1
-            if q >= len(starts) or starts[q] > pos:
+            if q >= stop or starts[q] > pos:
                 keys.append(key)
         resolver.narrated_keys = Counter(keys)
     counts: Counter[str | None] = Counter()
