@@ -217,12 +217,20 @@ def _link_by_scene(
     }
     if not roles:
         return
+    finds: dict[str, str | None] = {}
+
+    def find(surface: str) -> str | None:
+        """``cast.find``, once per surface: the cast stays as it is until the folds."""
+        if surface not in finds:
+            finds[surface] = cast.find(surface)
+        return finds[surface]
+
     tagged: list[set[str]] = []
     for turn in turns:
         names = set()
         for ev in turn.evidence:
             if ev is not None and ev.explicit:
-                found = cast.find(ev.subject)
+                found = find(ev.subject)
                 if found:
                     names.add(found)
         tagged.append(names)
@@ -237,7 +245,7 @@ def _link_by_scene(
             gender = cast.gender(role)
             lo = bisect_left(starts, paragraphs[max(0, turn.para - 3)].start)
             hi = bisect_left(starts, paragraphs[turn.para].end)
-            present = {cast.find(m[2]) for m in mentions[lo:hi]}
+            present = {find(m[2]) for m in mentions[lo:hi]}
             near = set(tagged[i])
             if turn.chained and i:
                 near |= tagged[i - 1]
@@ -486,7 +494,6 @@ class _Resolver:
         """Lower-case word counts: "Fine," opening a speech addresses no one."""
         self.census: Census | None = None
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
-        self.vocative_cache: dict[int, list[str]] = {}
         self.why = ""
         self.places: set[str] | None = None
 
@@ -552,7 +559,8 @@ class _Resolver:
                     else head
                 )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
-        _share_within(speakers)
+        if len(speakers) > 1:  # a lone quote has no one to share with
+            _share_within(speakers)
         turn.excluded = excluded
         if speakers[0] is not None and turn.rule is None:
             turn.rule = "evidence"
@@ -562,7 +570,8 @@ class _Resolver:
                 guess = self._after_narration(turn, excluded)
             if guess is not None:
                 turn.rule = self.why
-                self._note(turn.lines, "alternate:" + self.why)
+                if self.trace is not None:
+                    self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
@@ -599,9 +608,6 @@ class _Resolver:
     def _addressed(self, beat: Beat) -> tuple[list[str], list[str]]:
         """Characters addressed by name in the quote ("Doctor, don't tell her"), and the
         addressed names that match no character."""
-        cached = self.vocative_cache.get(beat.start)
-        if cached is not None:
-            return cached
         lo = bisect_left(self.positions, beat.start)
         if lo == len(self.positions) or self.positions[lo] >= beat.end:
             return [], []  # no name in the quote: most quotes
@@ -620,7 +626,6 @@ class _Resolver:
                     unknown.append(key)
             elif name not in names:
                 names.append(name)
-        self.vocative_cache[beat.start] = (names, unknown)
         return names, unknown
 
     def _note(self, lines: list[Beat], rule: str) -> None:
@@ -1199,11 +1204,11 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
     if resolver.narrated_keys is None:
         keys: list[str] = []
         starts, ends = resolver.quote_starts, resolver.quote_ends
-        q = 0
+        q, stop = 0, len(starts)
         for pos, key in zip(resolver.positions, resolver.mention_keys):
-            while q < len(starts) and ends[q] <= pos:
+            while q < stop and ends[q] <= pos:
                 q += 1
-            if q >= len(starts) or starts[q] > pos:
+            if q >= stop or starts[q] > pos:
                 keys.append(key)
         resolver.narrated_keys = Counter(keys)
     counts: Counter[str | None] = Counter()
