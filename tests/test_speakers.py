@@ -566,3 +566,17 @@ def test_the_one_a_speaker_meets_in_the_narration_answers_them():
         '"Yes, ma\'am, I thank you."\n'
     )
     assert said(text)[-1] == "Catherine"
+
+
+def test_after_the_narrator_acts_the_one_they_are_with_speaks():
+    text = (
+        "I was at the table when Brett came in and sat down. I poured her a drink.\n\n"
+        '"Hello, darling," Brett said.\n\n'
+        '"Hello," I said. "You look tired."\n\n'
+        '"I am tired," Brett said.\n\n'
+        '"Then rest," I said.\n\n'
+        "I looked at her across the table and said nothing.\n\n"
+        '"Don\'t look like that."\n\n'
+        '"How do you want me to look?"\n'
+    )
+    assert said(text)[-2:] == ["Brett", "I"]

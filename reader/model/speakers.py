@@ -952,6 +952,14 @@ class _Resolver:
             if found is None:
                 return None  # "Poirot studied me. Then he shook his head." is Poirot's
         name = self._resolve(found, turn, excluded)
+        if name == NARRATOR:
+            # "I looked at her." / "Don't look like that." : the narrator watches, and
+            # the one they are with speaks
+            for past in reversed(self.history[-8:]):
+                if past.last and past.last != NARRATOR and past.last not in excluded:
+                    self.why = "lead"
+                    return past.last
+            return None
         if name is not None and name not in excluded:
             self.why = "lead"
             return name
