@@ -580,3 +580,15 @@ def test_after_the_narrator_acts_the_one_they_are_with_speaks():
         '"How do you want me to look?"\n'
     )
     assert said(text)[-2:] == ["Brett", "I"]
+
+
+def test_talk_goes_on_over_a_short_paragraph_about_no_one():
+    text = (
+        "Archer and Ellen stood by the door.\n\n"
+        '"When can I see you?" Archer asked.\n\n'
+        '"Whenever you like; but soon," said Ellen.\n\n'
+        "A pang shot through him at the memory of those hours.\n\n"
+        '"Tomorrow evening?"\n\n'
+        '"Tomorrow; yes; but early."\n'
+    )
+    assert said(text)[-2:] == ["Archer", "Ellen"]

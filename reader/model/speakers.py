@@ -433,6 +433,8 @@ DESCRIBING_ENDINGS = (
     "est",
 )
 """How describing words end: inflexible, smiling, tired, graceful, eminent, burly."""
+ACROSS_NARRATION = 150
+"""A paragraph of narration this short, naming no one who acts, does not end a talk."""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -568,6 +570,8 @@ class _Resolver:
             guess = self._alternate(turn, excluded)
             if guess is None and not turn.chained:
                 guess = self._after_narration(turn, excluded)
+            if guess is None and not turn.chained and self._across_narration(turn):
+                guess = self._alternate(turn, excluded, across=True)
             if guess is not None:
                 turn.rule = self.why
                 if self.trace is not None:
@@ -891,9 +895,20 @@ class _Resolver:
         )
         return subject, quoted
 
-    def _alternate(self, turn: Turn, excluded: set[str]) -> str | None:
-        """Turn-taking: answer the one addressed, or the one who spoke before last."""
-        if not turn.chained or not self.history:
+    def _across_narration(self, turn: Turn) -> bool:
+        """One short paragraph of narration that is about no one in particular ("A pang
+        shot through him.") stands between this line and the talk before it."""
+        if not self.history or self.history[-1].para != turn.para - 2:
+            return False
+        if self.history[-1].scene != turn.scene:
+            return False
+        between = self.story.paragraphs[turn.para - 1]
+        return between.end - between.start <= ACROSS_NARRATION
+
+    def _alternate(self, turn: Turn, excluded: set[str], across: bool = False) -> str | None:
+        """Turn-taking: answer the one addressed, or the one who spoke before last.
+        ``across``: the talk goes on over a short paragraph of narration."""
+        if not (turn.chained or across) or not self.history:
             return None
         chain = self._chain()
         previous = chain[-1]
