@@ -592,3 +592,20 @@ def test_talk_goes_on_over_a_short_paragraph_about_no_one():
         '"Tomorrow; yes; but early."\n'
     )
     assert said(text)[-2:] == ["Archer", "Ellen"]
+
+
+def test_turn_taking_does_not_carry_across_someone_speaking_twice_running():
+    text = (
+        "Ann and Ben sat on the step.\n\n"
+        '"Cold," said Ann.\n\n'
+        '"Colder inside," said Ben.\n\n'
+        '"And the stove is out," said Ben.\n\n'
+        '"Then light it?"\n\n'
+        '"With what?"\n\n'
+        '"The letters."\n\n'
+        '"Never."\n\n'
+        '"Then we freeze."\n\n'
+        '"So be it."\n\n'
+        '"You are a stubborn man," said Ann.\n'
+    )
+    assert said(text)[3:9] == ["Ann", "Ben", "Ann", "Ben", "Ann", "Ben"]

@@ -1059,7 +1059,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
             parity = by_parity[i % 2]
             at = bisect_left(parity, i)
             near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
-            same = sorted(near, key=lambda j: (abs(i - j), j > i))
+            same = sorted(near, key=lambda j: (_breaks(units, anchors, i, j), abs(i - j), j > i))
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
@@ -1072,6 +1072,18 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
                 _assign(unit, who, trace, "refill")
                 head.rule = "refill"
                 break
+
+
+def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool:
+    """Turn-taking breaks between units ``i`` and ``j``: two sure turns an odd number of
+    turns apart with the same speaker (someone spoke twice running), so parity no longer
+    carries from one to the other."""
+    lo, hi = min(i, j), max(i, j)
+    inside = [k for k in anchors if lo <= k <= hi]
+    for a, b in zip(inside, inside[1:]):
+        if (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker:
+            return True
+    return False
 
 
 def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
