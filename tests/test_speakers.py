@@ -609,3 +609,14 @@ def test_turn_taking_does_not_carry_across_someone_speaking_twice_running():
         '"You are a stubborn man," said Ann.\n'
     )
     assert said(text)[3:9] == ["Ann", "Ben", "Ann", "Ben", "Ann", "Ben"]
+
+
+def test_a_name_set_before_an_apposition_is_not_addressed():
+    text = (
+        "Margaret and Henry walked on. Hamar Bryce watched them from the window; Hamar "
+        "Bryce saw everything.\n\n"
+        '"Is the house let?" asked Margaret.\n\n'
+        '"We have a tenant--Hamar Bryce, an invalid," said Henry.\n\n'
+        '"How kind of you."\n'
+    )
+    assert said(text)[-1] == "Margaret"

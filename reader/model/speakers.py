@@ -435,6 +435,7 @@ DESCRIBING_ENDINGS = (
 """How describing words end: inflexible, smiling, tired, graceful, eminent, burly."""
 ACROSS_NARRATION = 150
 """A paragraph of narration this short, naming no one who acts, does not end a talk."""
+APPOSED_AFTER = re.compile(r"[ \t\n]+an?[ \t\n]")
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -1028,6 +1029,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
         return False
     if follower == "." and TOPIC_NEXT.match(text, after + 1, min(stop, after + 12)):
         return False  # "He's not stupid, Mr. Henderson. He's only rude": spoken of, not to
+    if follower == "," and APPOSED_AFTER.match(text, after + 1, min(stop, after + 8)):
+        return False  # "a splendid tenant--Hamar Bryce, an invalid": named, not spoken to
     back = pos - 1
     while back > start and text[back] in " \t\n":
         back -= 1
