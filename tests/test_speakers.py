@@ -620,3 +620,18 @@ def test_a_name_set_before_an_apposition_is_not_addressed():
         '"How kind of you."\n'
     )
     assert said(text)[-1] == "Margaret"
+
+
+def test_a_description_after_a_long_paragraph_about_the_last_speaker_is_the_other():
+    about = (
+        "Happy Charlotte, who, though greatly troubled over things that did not matter, "
+        "seemed oblivious to things that did; who could conjecture with admirable delicacy "
+        "where a matter stood, and then talk on for an hour about the weather."
+    )
+    text = (
+        "Lucy and Charlotte sat in the reading-room.\n\n"
+        '"It is a sad business," said Lucy.\n\n'
+        f'{about} "Whether it is his fault or hers, the drive is spoilt."\n\n'
+        '"It is indeed," replied the girl, gravely.\n'
+    )
+    assert said(text)[-1] == "Lucy"

@@ -676,9 +676,13 @@ class _Resolver:
                 if _has_title(self.cast, name, noun):
                     return name
         if noun in MALE_NOUNS:
-            return self._pronoun("male", pos, turn, excluded, other=words[0] in ("his", "her"))
+            return self._pronoun(
+                "male", pos, turn, excluded, other=words[0] in ("his", "her"), described=True
+            )
         if noun in FEMALE_NOUNS:
-            return self._pronoun("female", pos, turn, excluded, other=words[0] in ("his", "her"))
+            return self._pronoun(
+                "female", pos, turn, excluded, other=words[0] in ("his", "her"), described=True
+            )
         return None
 
     def _kin(
@@ -733,13 +737,16 @@ class _Resolver:
         excluded: set[str],
         other: bool = False,
         again: bool = False,
+        described: bool = False,
     ) -> str | None:
         """The most salient character of ``gender``: named just before, or in the exchange.
-        ``again``: the tag goes on with a speech ("she added"), likely the last speaker's."""
+        ``again``: the tag goes on with a speech ("she added"), likely the last speaker's.
+        ``described``: a description ("replied the girl") names someone other than the one
+        who just spoke, however long the paragraph about them."""
         previous = self.history[-1] if self.history and turn.chained else None
         skip = set(excluded)
         if previous is not None and previous.last and not turn.continued:
-            if self._narrated_turn(previous) < TOPIC_NARRATION:
+            if described or self._narrated_turn(previous) < TOPIC_NARRATION:
                 skip.add(previous.last)
         for name in self._candidates(pos, turn, local_only=True):
             if name not in excluded and self.cast.gender(name) == gender and not other:
