@@ -231,6 +231,7 @@ def test_the_fast_name_scan_finds_what_the_name_pattern_finds():
         "Dr Aziz and the Doctor.\nMissy Moore saw Madame St. Clair; Xavier, Zed, "
         "OK Mme Mlle. Mary,Tom-ay\tFitzwilliam Darcy. 'Queen Mab,' said MrBrown."
     )
+    assert NAME_SCAN is not NAME_RE, "NAME_RE or _WORD changed: update _WORD_SPLIT/_HEADS"
     for start, end in ((0, len(text)), (5, len(text) - 7), (9, 60)):
         expected = [m.span() for m in NAME_RE.finditer(text, start, end)]
         assert [m.span() for m in NAME_SCAN.finditer(text, start, end)] == expected

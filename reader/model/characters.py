@@ -64,6 +64,8 @@ NAME_RE = re.compile(
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
+_WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+"""_WORD as NAME_SCAN reads it: optional prefixes, then a capitalised word."""
 _WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][A-Z]",)}
 """What follows the first letter of _WORD's prefixes "Mc", "Mac", "O'" and "D'"."""
 
@@ -71,11 +73,18 @@ _WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][
 def _name_scan() -> re.Pattern[str]:
     """NAME_RE rewritten to open on a literal capital, one branch per letter: the regex
     engine then jumps from capital to capital instead of trying every position (about
-    twice as fast; the same matches, which tests check)."""
+    twice as fast; the same matches, which tests check). Should NAME_RE or _WORD change
+    shape, this is NAME_RE itself until _WORD_SPLIT and _WORD_HEADS follow."""
     sep = r"(?:[ \t]+|\n)"
-    tail = r"[a-z]+(?:-[A-Z]?[a-z]+)?"
+    read_as = (
+        rf"(?=[A-Z])\b(?:{_TITLED}{sep}(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
+        rf"(?:{sep}(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    )
+    if NAME_RE.pattern != read_as or _WORD != "".join(_WORD_SPLIT):
+        return NAME_RE
+    tail = _WORD_SPLIT[1][len("[A-Z]") :]
     rest = rf"(?:{sep}(?:{_PARTICLE}[ \t]+)?{_WORD})*"
-    titles = sorted((t.capitalize() for t in TITLES), key=len, reverse=True)
+    titles = _TITLE_ALT.split("|")
     branches = []
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
         heads = _WORD_HEADS.get(letter)
@@ -516,6 +525,8 @@ class _WordClasses(dict):
 def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
     """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
     the space-split tokens without "#" once other word characters are "#"."""
+    if LOWER_WORD.pattern != r"\b[a-z]{2,}\b":
+        return Counter(LOWER_WORD.findall(text, start, stop))  # a pattern this does not know
     classes = _WordClasses()
     head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
     tokens = Counter((head + text[start:stop]).translate(classes).split())

@@ -375,9 +375,9 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
 
 
 def _speech_then_stop(text: str, start: int, end: int) -> bool:
-    """``SPEECH_THEN_STOP.search(text, start, end)``, run only when one of the last two
-    words is a speech verb, as any match needs (the slow search is seldom needed)."""
-    if SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end)[-2:]):
+    """``SPEECH_THEN_STOP.search(text, start, end)``, run only when a speech verb is
+    among the words, as any match needs: the slow search is seldom needed."""
+    if SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end)):
         return False
     return SPEECH_THEN_STOP.search(text, start, end) is not None
 

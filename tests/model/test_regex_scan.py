@@ -39,3 +39,57 @@ def test_a_pattern_that_can_match_nothing_is_left_as_it_is():
 def test_the_lookahead_lists_the_first_characters():
     fast = scanner(re.compile(r"\b(?:[Ss]ome|any)(?:body|one)\b"))
     assert fast.pattern.startswith("(?=[Sas])")
+
+
+def corpus_texts() -> list[str]:
+    """The PDNC novels' texts, or none when the corpus is absent."""
+    from reader.bench.pdnc import default_root, novels
+    from reader.model.loader import decode
+
+    root = default_root()
+    if root is None:
+        return []
+    return [decode(novel.path.read_bytes(), novel.path) for novel in novels(root)]
+
+
+def test_fast_census_scans_agree_with_their_patterns_on_the_corpus():
+    """NAME_SCAN and _lower_words restate NAME_RE and LOWER_WORD: a change to one must
+    reach the other, which this catches on real novels."""
+    from collections import Counter
+
+    import pytest
+
+    from reader.model.characters import LOWER_WORD, NAME_RE, NAME_SCAN, _lower_words
+
+    texts = corpus_texts()
+    if not texts:
+        pytest.skip("PDNC corpus not present")
+    for text in texts:
+        assert [m.span() for m in NAME_SCAN.finditer(text)] == [
+            m.span() for m in NAME_RE.finditer(text)
+        ]
+        start, stop = 1001, min(len(text), 151_001)
+        expected = Counter(LOWER_WORD.findall(text, start, stop))
+        found = _lower_words(text, start, stop)
+        assert found == expected and list(found) == list(expected)
+
+
+def test_scanners_agree_with_their_patterns_on_the_corpus():
+    import pytest
+
+    texts = corpus_texts()
+    if not texts:
+        pytest.skip("PDNC corpus not present")
+    patterns = [
+        p
+        for module in (attribution_tags, characters, speakers)
+        for p in vars(module).values()
+        if isinstance(p, re.Pattern) and scanner(p) is not p
+    ]
+    for text in texts[:2]:
+        for start in range(0, 120_000, 1000):
+            end = start + 240
+            for pattern in patterns:
+                fast = scanner(pattern)
+                expected = [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
+                assert [(m.span(), m.groups()) for m in fast.finditer(text, start, end)] == expected
