@@ -430,3 +430,29 @@ def test_a_full_title_ending_a_sentence_does_not_take_the_next_word():
     _, census = name_mentions(text, 0, len(text))
     assert not any(key.endswith(" kelso") for key in census.counts)
     assert census.counts["mr ross"] == 1
+
+
+def test_a_colonel_is_not_the_son_addressed_as_mister():
+    text = (
+        "Albert Fussell came in. Albert Fussell sat down. Colonel Fussell frowned.\n\n"
+        '"Well, Mr. Fussell?" said Dolly.\n\n'
+        '"Well," said Colonel Fussell, his father.\n\n'
+        '"Quite," said Mr. Fussell.\n\n'
+        '"Quite," said Colonel Fussell again.\n'
+    )
+    people = cast(text)
+    albert = next(c for c in people.values() if "Albert Fussell" in names_of(c))
+    assert "Mr. Fussell" in names_of(albert)
+    assert "Colonel Fussell" not in names_of(albert)
+
+
+def test_a_kinship_title_goes_with_any_address():
+    text = (
+        "Percy Cahill came in. Percy Cahill bowed. Mr. Cahill smiled.\n\n"
+        '"Hullo, Uncle Percy," said Evie. Uncle Percy laughed.\n\n'
+        '"Hullo," said Mr. Cahill.\n\n'
+        '"Tea?" said Mr. Cahill.\n'
+    )
+    people = cast(text)
+    percy = next(c for c in people.values() if "Percy Cahill" in names_of(c))
+    assert "Uncle Percy" in names_of(percy)

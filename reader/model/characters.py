@@ -778,7 +778,8 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         weight = census.counts[key] + 3 * census.tagged[key]
         untitled_first = (title is None) == (len(words) == 1)
         role = key.startswith("the ")  # "the General" waits for General Tilney
-        return (role, -len(words), nick, untitled_first, -weight, key)
+        rank = title is not None and title not in ADDRESS_CLASSES  # "Mr. Fussell" first
+        return (role, -len(words), nick, untitled_first, rank, -weight, key)
 
     for key in sorted(keys, key=order):
         title, words = split_name(key)
@@ -977,9 +978,13 @@ def _fits(person: Person, title: str | None, gender: str | None, strict: bool = 
         return False
     if strict and gender and person.gender is None and person.title is None:
         return False
+    if title in KIN_TITLES or person.title in KIN_TITLES:
+        return True  # "Cousin Charles" may be Mr. Hayter
     return not (title and person.title and _address(title) != _address(person.title))
 
 
+KIN_TITLES = frozenset("cousin uncle aunt brother sister father mother".split())
+"""Kinship titles, which go with any way of addressing the same person."""
 ADDRESS_CLASSES = {
     "mr": "mr",
     "mister": "mr",
