@@ -456,3 +456,15 @@ def test_a_kinship_title_goes_with_any_address():
     people = cast(text)
     percy = next(c for c in people.values() if "Percy Cahill" in names_of(c))
     assert "Uncle Percy" in names_of(percy)
+
+
+def test_a_shared_first_name_is_the_one_whose_wife_goes_by_it():
+    text = (
+        "Charles Hayter came in. Charles Hayter bowed. Charles Hayter sat down.\n\n"
+        "Charles Musgrove followed with Mrs. Charles Musgrove.\n\n"
+        '"Well," said Charles.\n\n'
+        '"Well," said Charles again.\n'
+    )
+    people = cast(text)
+    husband = next(c for c in people.values() if "Charles Musgrove" in names_of(c))
+    assert "Charles" in names_of(husband)

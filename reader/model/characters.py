@@ -892,6 +892,10 @@ def _home(
             ]
             if plain and 10 * max(p.weight for p in plain) >= max(p.weight for p in fits):
                 fits = plain  # "Sir John" is never plain "John" while another John is
+        if len(fits) > 1 and counts is not None:
+            husbands = [p for p in fits if p.last and counts[f"mrs {word} {p.last}"]]
+            if len(husbands) == 1:
+                return husbands[0]  # his wife is "Mrs. Charles Musgrove": he is the "Charles"
         if len(fits) > 1 and recent:
             holder = _recent_holder(word, fits, recent)
             if holder is not None:
