@@ -468,3 +468,14 @@ def test_a_shared_first_name_is_the_one_whose_wife_goes_by_it():
     people = cast(text)
     husband = next(c for c in people.values() if "Charles Musgrove" in names_of(c))
     assert "Charles" in names_of(husband)
+
+
+def test_mister_and_doctor_of_one_surname_are_one_man():
+    text = (
+        "Doctor Lomax came in. Doctor Lomax bowed. Mr. Lomax sat down.\n\n"
+        '"Better," said Mr. Lomax.\n\n'
+        '"Good," said Doctor Lomax.\n'
+    )
+    people = cast(text)
+    lomax = next(c for c in people.values() if "Doctor Lomax" in names_of(c))
+    assert "Mr. Lomax" in names_of(lomax)

@@ -34,7 +34,7 @@ NEUTRAL_TITLES = frozenset(
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset(
-    "mr mrs ms mister dr monsieur m madame herr frau signor signora "
+    "mr mrs ms mister dr doctor monsieur m madame herr frau signor signora "
     "countess baroness marquise".split()
 )
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
@@ -984,6 +984,8 @@ def _fits(person: Person, title: str | None, gender: str | None, strict: bool = 
         return False
     if title in KIN_TITLES or person.title in KIN_TITLES:
         return True  # "Cousin Charles" may be Mr. Hayter
+    if {_address(title or ""), _address(person.title or "")} == {"mr", "dr"}:
+        return True  # a surgeon is "Mr. Losberne" as well as "Doctor Losberne"
     return not (title and person.title and _address(title) != _address(person.title))
 
 
