@@ -305,8 +305,8 @@ class Census:
     placed: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it follows "in": a place, not a person."""
     prepped: Counter[str] = field(default_factory=Counter)
-    """Name phrase → times it follows "of", "in", "at", "from" or "into": "the decay of
-    Islam", "a scholarship at Oxford" are a faith and a place."""
+    """Name phrase → times it follows "of", "in", "at", "from", "into", an article or a
+    possessive: "the decay of Islam", "at Oxford", "her Christian name" are no people."""
     forms: dict[str, str] = field(default_factory=dict)
     """Name phrase → how the text writes it ("Mrs Weasley", "Mr. Darcy")."""
     tagged: Counter[str] = field(default_factory=Counter)
