@@ -479,3 +479,14 @@ def test_mister_and_doctor_of_one_surname_are_one_man():
     people = cast(text)
     lomax = next(c for c in people.values() if "Doctor Lomax" in names_of(c))
     assert "Mr. Lomax" in names_of(lomax)
+
+
+def test_a_teasing_auntie_is_no_part_of_a_name():
+    text = (
+        "Tibby yawned. Tibby stretched his legs.\n\n"
+        '"All right, Auntie Tibby," called Helen.\n\n'
+        '"Auntie is asleep," said Tibby.\n'
+    )
+    people = cast(text)
+    assert "Tibby" in people and people["Tibby"].gender == "male"
+    assert not any("Auntie" in names_of(c) for c in people.values())
