@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.model.build import build_story
-from reader.model.characters import name_mentions
+from reader.model.characters import build_cast, name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -490,3 +490,14 @@ def test_a_teasing_auntie_is_no_part_of_a_name():
     people = cast(text)
     assert "Tibby" in people and people["Tibby"].gender == "male"
     assert not any("Auntie" in names_of(c) for c in people.values())
+
+
+def test_general_and_major_as_adjectives_name_no_officer():
+    text = (
+        "Rating: General Audiences\nArchive Warning: Major Character Death\n\n"
+        "General Tilney came in. The general frowned.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    lookup = build_cast(census, False).lookup
+    assert "general audiences" not in lookup and "major character death" not in lookup
+    assert "general tilney" in lookup

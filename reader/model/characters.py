@@ -759,6 +759,13 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
         return False  # "the Gradgrinds": a family, not one person
     acts = census.acts[key]
+    if (
+        title in ("general", "major")
+        and count == 1
+        and not acts
+        and not any(w in signals and census.counts[w] for w in words)
+    ):
+        return False  # "General Audiences", "Major Character Death": words, not officers
     if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
         return True
     if count >= 2:
