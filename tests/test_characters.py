@@ -501,3 +501,13 @@ def test_general_and_major_as_adjectives_name_no_officer():
     lookup = build_cast(census, False).lookup
     assert "general audiences" not in lookup and "major character death" not in lookup
     assert "general tilney" in lookup
+
+
+def test_a_clergyman_is_mister_as_well_as_reverend():
+    text = (
+        "Rev. Cuthbert Eagle preached. Mr. Eagle bowed. Mr. Eagle sat down.\n\n"
+        '"Amen," said Mr. Eagle.\n'
+    )
+    people = cast(text)
+    eagle = next(c for c in people.values() if "Mr. Eagle" in names_of(c))
+    assert "Rev. Cuthbert Eagle" in names_of(eagle)

@@ -991,11 +991,13 @@ def _fits(person: Person, title: str | None, gender: str | None, strict: bool = 
         return False
     if title in KIN_TITLES or person.title in KIN_TITLES:
         return True  # "Cousin Charles" may be Mr. Hayter
-    if {_address(title or ""), _address(person.title or "")} == {"mr", "dr"}:
+    if {_address(title or ""), _address(person.title or "")} in MISTER_TOO:
         return True  # a surgeon is "Mr. Losberne" as well as "Doctor Losberne"
     return not (title and person.title and _address(title) != _address(person.title))
 
 
+MISTER_TOO = ({"mr", "dr"}, {"mr", "rev"}, {"mr", "reverend"})
+"""Surgeons and clergymen are Mr. as well: "Rev. Cuthbert Eager" is Mr. Eager."""
 KIN_TITLES = frozenset("cousin uncle aunt brother sister father mother".split())
 """Kinship titles, which go with any way of addressing the same person."""
 ADDRESS_CLASSES = {
