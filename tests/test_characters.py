@@ -511,3 +511,15 @@ def test_a_clergyman_is_mister_as_well_as_reverend():
     people = cast(text)
     eagle = next(c for c in people.values() if "Mr. Eagle" in names_of(c))
     assert "Rev. Cuthbert Eagle" in names_of(eagle)
+
+
+def test_miss_surname_alone_is_the_elder_sister_not_miss_firstname_surname():
+    text = (
+        "Meg Holt came in. Meg smiled. Meg sat down. Meg poured the tea.\n\n"
+        "Nell Holt followed her. Miss Nell Holt was the younger.\n\n"
+        '"Tea?" said Miss Holt.\n\n'
+        '"Please," said Nell.\n'
+    )
+    people = cast(text)
+    nell = next(c for c in people.values() if "Nell Holt" in names_of(c))
+    assert "Miss Holt" not in names_of(nell)

@@ -951,13 +951,29 @@ def _kin_apart(
     by_last: dict[str, list[Person]],
     named: Counter[str] | None,
 ) -> bool:
-    """English family customs that keep "Mrs. Surname" off a relative of that surname.
+    """English family customs that keep "Miss/Mrs. Surname" off a relative of that surname.
 
+    "Miss Steele" alone is the eldest daughter, not the sister called "Miss Lucy Steele".
     "Mrs. Bennet" and "Lady Bertram" are the mothers, not a daughter who is anyone's Miss.
     "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman."""
     if named is None or person.first is None:
         return False
     first = person.first
+    if _address(title) == "miss" and named[f"miss {first} {word}"]:
+        sisters = [
+            p
+            for p in by_last.get(word, [])
+            if p.first
+            and p is not person
+            and p.gender == "female"
+            and (p.title is None or _address(p.title) == "miss")
+        ]
+        plural = named[f"miss {word}s"] + named[f"miss {word}es"] + named[f"misses {word}"]
+        if not sisters:
+            return plural >= 2  # "the Miss Steeles", often; "two Miss Abbotts" once is a figure
+        return any(named[p.first] > named[first] for p in sisters)
+        # a heroine named more than her elder sister is "Miss Bennet" wherever that
+        # sister is not, so the plain form may still be hers
     if _address(title) not in MARRIED:
         return False
     if person.title is not None and _address(person.title) in MARRIED:
