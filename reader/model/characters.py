@@ -4,7 +4,9 @@ A reader meets characters as names in speech tags ("said Clara"), as titled name
 ("Mr. Darcy", "the Doctor") and as names that pronouns point back to ("Missy rolled her
 eyes"). Names that are one person are merged: a full name with its first name, its
 surname with a title and the common nicknames of its first name. Families stay apart:
-"Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people.
+"Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people, and English family customs
+place the rest: the plain "Miss Steele" is the eldest daughter, "Mrs. John Dashwood" is
+John's wife, and a bare "Charles" is the Charles whose wife goes by his name.
 """
 
 from __future__ import annotations
