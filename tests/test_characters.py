@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.model.build import build_story
-from reader.model.characters import name_mentions
+from reader.model.characters import build_cast, name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -475,3 +475,96 @@ def test_a_full_title_ending_a_sentence_does_not_take_the_next_word():
     _, census = name_mentions(text, 0, len(text))
     assert not any(key.endswith(" kelso") for key in census.counts)
     assert census.counts["mr ross"] == 1
+
+
+def test_a_colonel_is_not_the_son_addressed_as_mister():
+    text = (
+        "Albert Fussell came in. Albert Fussell sat down. Colonel Fussell frowned.\n\n"
+        '"Well, Mr. Fussell?" said Dolly.\n\n'
+        '"Well," said Colonel Fussell, his father.\n\n'
+        '"Quite," said Mr. Fussell.\n\n'
+        '"Quite," said Colonel Fussell again.\n'
+    )
+    people = cast(text)
+    albert = next(c for c in people.values() if "Albert Fussell" in names_of(c))
+    assert "Mr. Fussell" in names_of(albert)
+    assert "Colonel Fussell" not in names_of(albert)
+
+
+def test_a_kinship_title_goes_with_any_address():
+    text = (
+        "Percy Cahill came in. Percy Cahill bowed. Mr. Cahill smiled.\n\n"
+        '"Hullo, Uncle Percy," said Evie. Uncle Percy laughed.\n\n'
+        '"Hullo," said Mr. Cahill.\n\n'
+        '"Tea?" said Mr. Cahill.\n'
+    )
+    people = cast(text)
+    percy = next(c for c in people.values() if "Percy Cahill" in names_of(c))
+    assert "Uncle Percy" in names_of(percy)
+
+
+def test_a_shared_first_name_is_the_one_whose_wife_goes_by_it():
+    text = (
+        "Charles Hayter came in. Charles Hayter bowed. Charles Hayter sat down.\n\n"
+        "Charles Musgrove followed with Mrs. Charles Musgrove.\n\n"
+        '"Well," said Charles.\n\n'
+        '"Well," said Charles again.\n'
+    )
+    people = cast(text)
+    husband = next(c for c in people.values() if "Charles Musgrove" in names_of(c))
+    assert "Charles" in names_of(husband)
+
+
+def test_mister_and_doctor_of_one_surname_are_one_man():
+    text = (
+        "Doctor Lomax came in. Doctor Lomax bowed. Mr. Lomax sat down.\n\n"
+        '"Better," said Mr. Lomax.\n\n'
+        '"Good," said Doctor Lomax.\n'
+    )
+    people = cast(text)
+    lomax = next(c for c in people.values() if "Doctor Lomax" in names_of(c))
+    assert "Mr. Lomax" in names_of(lomax)
+
+
+def test_a_teasing_auntie_is_no_part_of_a_name():
+    text = (
+        "Tibby yawned. Tibby stretched his legs.\n\n"
+        '"All right, Auntie Tibby," called Helen.\n\n'
+        '"Auntie is asleep," said Tibby.\n'
+    )
+    people = cast(text)
+    assert "Tibby" in people and people["Tibby"].gender == "male"
+    assert not any("Auntie" in names_of(c) for c in people.values())
+
+
+def test_general_and_major_as_adjectives_name_no_officer():
+    text = (
+        "Rating: General Audiences\nArchive Warning: Major Character Death\n\n"
+        "General Tilney came in. The general frowned.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    lookup = build_cast(census, False).lookup
+    assert "general audiences" not in lookup and "major character death" not in lookup
+    assert "general tilney" in lookup
+
+
+def test_a_clergyman_is_mister_as_well_as_reverend():
+    text = (
+        "Rev. Cuthbert Eagle preached. Mr. Eagle bowed. Mr. Eagle sat down.\n\n"
+        '"Amen," said Mr. Eagle.\n'
+    )
+    people = cast(text)
+    eagle = next(c for c in people.values() if "Mr. Eagle" in names_of(c))
+    assert "Rev. Cuthbert Eagle" in names_of(eagle)
+
+
+def test_miss_surname_alone_is_the_elder_sister_not_miss_firstname_surname():
+    text = (
+        "Meg Holt came in. Meg smiled. Meg sat down. Meg poured the tea.\n\n"
+        "Nell Holt followed her. Miss Nell Holt was the younger.\n\n"
+        '"Tea?" said Miss Holt.\n\n'
+        '"Please," said Nell.\n'
+    )
+    people = cast(text)
+    nell = next(c for c in people.values() if "Nell Holt" in names_of(c))
+    assert "Miss Holt" not in names_of(nell)

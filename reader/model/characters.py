@@ -4,7 +4,9 @@ A reader meets characters as names in speech tags ("said Clara"), as titled name
 ("Mr. Darcy", "the Doctor") and as names that pronouns point back to ("Missy rolled her
 eyes"). Names that are one person are merged: a full name with its first name, its
 surname with a title and the common nicknames of its first name. Families stay apart:
-"Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people.
+"Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people, and English family customs
+place the rest: the plain "Miss Steele" is the eldest daughter, "Mrs. John Dashwood" is
+John's wife, and a bare "Charles" is the Charles whose wife goes by his name.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ NEUTRAL_TITLES = frozenset(
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset(
-    "mr mrs ms mister dr monsieur m madame herr frau signor signora "
+    "mr mrs ms mister dr doctor monsieur m madame herr frau signor signora "
     "countess baroness marquise".split()
 )
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
@@ -121,7 +123,7 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen mlle mme mmes""".split()
+    pshaw hurrah amen mlle mme mmes auntie aunty""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -309,8 +311,8 @@ class Census:
     placed: Counter[str] = field(default_factory=Counter)
     """Name phrase → times it follows "in": a place, not a person."""
     prepped: Counter[str] = field(default_factory=Counter)
-    """Name phrase → times it follows "of", "in", "at", "from" or "into": "the decay of
-    Islam", "a scholarship at Oxford" are a faith and a place."""
+    """Name phrase → times it follows "of", "in", "at", "from", "into", an article or a
+    possessive: "the decay of Islam", "at Oxford", "her Christian name" are no people."""
     forms: dict[str, str] = field(default_factory=dict)
     """Name phrase → how the text writes it ("Mrs Weasley", "Mr. Darcy")."""
     tagged: Counter[str] = field(default_factory=Counter)
@@ -791,6 +793,13 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
         return False  # "the Gradgrinds": a family, not one person
     acts = census.acts[key]
+    if (
+        title in ("general", "major")
+        and count == 1
+        and not acts
+        and not any(w in signals and census.counts[w] for w in words)
+    ):
+        return False  # "General Audiences", "Major Character Death": words, not officers
     if title is not None or acts > 1 or (acts and len(words) == 1) or census.addressed[key]:
         return True
     if count >= 2:
@@ -810,7 +819,8 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         weight = census.counts[key] + 3 * census.tagged[key]
         untitled_first = (title is None) == (len(words) == 1)
         role = key.startswith("the ")  # "the General" waits for General Tilney
-        return (role, -len(words), nick, untitled_first, -weight, key)
+        rank = title is not None and title not in ADDRESS_CLASSES  # "Mr. Fussell" first
+        return (role, -len(words), nick, untitled_first, rank, -weight, key)
 
     for key in sorted(keys, key=order):
         title, words = split_name(key)
@@ -923,6 +933,10 @@ def _home(
             ]
             if plain and 10 * max(p.weight for p in plain) >= max(p.weight for p in fits):
                 fits = plain  # "Sir John" is never plain "John" while another John is
+        if len(fits) > 1 and counts is not None:
+            husbands = [p for p in fits if p.last and counts[f"mrs {word} {p.last}"]]
+            if len(husbands) == 1:
+                return husbands[0]  # his wife is "Mrs. Charles Musgrove": he is the "Charles"
         if len(fits) > 1 and recent:
             holder = _recent_holder(word, fits, recent)
             if holder is not None:
@@ -971,13 +985,29 @@ def _kin_apart(
     by_last: dict[str, list[Person]],
     named: Counter[str] | None,
 ) -> bool:
-    """English family customs that keep "Mrs. Surname" off a relative of that surname.
+    """English family customs that keep "Miss/Mrs. Surname" off a relative of that surname.
 
+    "Miss Steele" alone is the eldest daughter, not the sister called "Miss Lucy Steele".
     "Mrs. Bennet" and "Lady Bertram" are the mothers, not a daughter who is anyone's Miss.
     "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman."""
     if named is None or person.first is None:
         return False
     first = person.first
+    if _address(title) == "miss" and named[f"miss {first} {word}"]:
+        sisters = [
+            p
+            for p in by_last.get(word, [])
+            if p.first
+            and p is not person
+            and p.gender == "female"
+            and (p.title is None or _address(p.title) == "miss")
+        ]
+        plural = named[f"miss {word}s"] + named[f"miss {word}es"] + named[f"misses {word}"]
+        if not sisters:
+            return plural >= 2  # "the Miss Steeles", often; "two Miss Abbotts" once is a figure
+        return any(named[p.first] > named[first] for p in sisters)
+        # a heroine named more than her elder sister is "Miss Bennet" wherever that
+        # sister is not, so the plain form may still be hers
     if _address(title) not in MARRIED:
         return False
     if person.title is not None and _address(person.title) in MARRIED:
@@ -1009,9 +1039,17 @@ def _fits(person: Person, title: str | None, gender: str | None, strict: bool = 
         return False
     if strict and gender and person.gender is None and person.title is None:
         return False
+    if title in KIN_TITLES or person.title in KIN_TITLES:
+        return True  # "Cousin Charles" may be Mr. Hayter
+    if {_address(title or ""), _address(person.title or "")} in MISTER_TOO:
+        return True  # a surgeon is "Mr. Losberne" as well as "Doctor Losberne"
     return not (title and person.title and _address(title) != _address(person.title))
 
 
+MISTER_TOO = ({"mr", "dr"}, {"mr", "rev"}, {"mr", "reverend"})
+"""Surgeons and clergymen are Mr. as well: "Rev. Cuthbert Eager" is Mr. Eager."""
+KIN_TITLES = frozenset("cousin uncle aunt brother sister father mother".split())
+"""Kinship titles, which go with any way of addressing the same person."""
 ADDRESS_CLASSES = {
     "mr": "mr",
     "mister": "mr",
