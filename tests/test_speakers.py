@@ -635,3 +635,16 @@ def test_a_description_after_a_long_paragraph_about_the_last_speaker_is_the_othe
         '"It is indeed," replied the girl, gravely.\n'
     )
     assert said(text)[-1] == "Lucy"
+
+
+def test_the_one_the_narration_brought_in_answers_a_little_later():
+    text = (
+        "John and Catherine drove to the castle.\n\n"
+        '"Very fine," said Catherine.\n\n'
+        '"A fine day," said John.\n\n'
+        "The drive ended at noon.\n\n"
+        "Catherine walked into the drawing-room and sat down by the fire.\n\n"
+        '"Well, my dear, here you are," said Mrs. Allen.\n\n'
+        '"Yes, ma\'am, I thank you."\n'
+    )
+    assert said(text)[-1] == "Catherine"

@@ -436,6 +436,9 @@ DESCRIBING_ENDINGS = (
 ACROSS_NARRATION = 150
 """A paragraph of narration this short, naming no one who acts, does not end a talk."""
 APPOSED_AFTER = re.compile(r"[ \t\n]+an?[ \t\n]")
+MET_PARAS = 2
+"""How many paragraphs before a line the narration may have brought in the one who answers
+it ("Catherine walked in and sat down." / "'Here you are,' said Mrs. Allen." / "'Yes.'")."""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -934,8 +937,12 @@ class _Resolver:
                 break
         if spoke is None:
             return None
-        para = self.story.paragraphs[previous.para]
-        met = self._mention_names(para.start, para.end)
+        paragraphs = self.story.paragraphs
+        floor = max(
+            self.story.scenes[turn.scene].start,
+            paragraphs[max(0, previous.para - MET_PARAS)].start,
+        )
+        met = self._mention_names(floor, paragraphs[previous.para].end)
         for name in [n for n, subject, quoted in met if subject and not quoted]:
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
