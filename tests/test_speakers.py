@@ -648,3 +648,16 @@ def test_the_one_the_narration_brought_in_answers_a_little_later():
         '"Yes, ma\'am, I thank you."\n'
     )
     assert said(text)[-1] == "Catherine"
+
+
+def test_a_participle_tag_belongs_to_the_clause_subject_not_the_object_before_it():
+    from reader.model.attribution_tags import tag_before
+
+    text = "Aziz took his leave saying "
+    found = tag_before(text, 0, len(text))
+    assert found is not None and found.subject == "Aziz"
+
+
+def test_a_possessive_tag_survives_a_lost_apostrophe():
+    text = 'Anne and Mary sat by the fire.\n\n"Perhaps," was Mary s cautious reply.\n'
+    assert said(text) == ["Mary"]

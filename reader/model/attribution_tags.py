@@ -91,7 +91,7 @@ INDEFINITE_TAG = re.compile(
 """'"Six past two," somebody shouted.': a speaker the text does not name."""
 INDEFINITE_WORD = re.compile(r"\b(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)(?:body|one)\b")
 TAG_POSSESSIVE = re.compile(
-    rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+"
+    rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’ ]s[ \t\n]+"
     r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
     r"|retort|response|cry|question|observation|greeting|speech|words|reproach|thought"
     r"|assurance|inquiry|enquiry|rejoinder|suggestion|advice|answer|conclusion|protest"
@@ -349,7 +349,8 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         for m in scanner(TAG_BEFORE).finditer(text, start, end)
         if (m.group("verb") in SPEECH_VERBS or _went_on(text, m.group("verb"), m.end("verb")))
         and _is_subject(m.group("subj"))
-    ]
+        and not (m.group("verb").endswith("ing") and m.group("subj")[:1].islower())
+    ]  # "Aziz took his leave saying": a participle's subject is the clause's, not "his leave"
     if tags:
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
