@@ -661,3 +661,12 @@ def test_a_participle_tag_belongs_to_the_clause_subject_not_the_object_before_it
 def test_a_possessive_tag_survives_a_lost_apostrophe():
     text = 'Anne and Mary sat by the fire.\n\n"Perhaps," was Mary s cautious reply.\n'
     assert said(text) == ["Mary"]
+
+
+def test_a_line_whispered_by_someone_without_was_is_theirs():
+    text = (
+        "Margaret and Aunt Juley sat. Helen left.\n\n"
+        '"Where is she?" asked Margaret.\n\n'
+        '"Margaret--" loudly whispered by Aunt Juley.\n'
+    )
+    assert said(text)[-1] == "Aunt Juley"

@@ -99,7 +99,7 @@ TAG_POSSESSIVE = re.compile(
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
 TAG_PASSIVE = re.compile(
-    rf"[ \t\n,;:—–-]*(?:was|were)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS}|uttered|spoken|"
+    rf"[ \t\n,;:—–-]*(?:(?:was|were)[ \t\n]+)?(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS}|uttered|spoken|"
     rf"heard|given|added|exclaimed)[ \t\n]+(?:[a-z ,]{{0,40}}?[ \t\n])?(?:by|from)[ \t\n]+"
     rf"(?P<subj>{NAME_PHRASE})"
 )
@@ -201,8 +201,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             return Evidence(match.group(group), match.start(group), True)
     first = lead.group(1) if lead is not None else ""
     match = TAG_POSSESSIVE.match(text, start, limit) if first in ("was", "had", "came") else None
-    if match is None and first in ("was", "were"):
-        match = TAG_PASSIVE.match(text, start, limit)
+    if match is None and (first in ("was", "were") or first in SPEECH_VERBS or first[-2:] == "ly"):
+        match = TAG_PASSIVE.match(text, start, limit)  # "loudly whispered by Aunt Juley"
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), True, True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
