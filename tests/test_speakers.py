@@ -670,3 +670,14 @@ def test_a_line_whispered_by_someone_without_was_is_theirs():
         '"Margaret--" loudly whispered by Aunt Juley.\n'
     )
     assert said(text)[-1] == "Aunt Juley"
+
+
+def test_more_tag_shapes_name_their_speaker():
+    base = "Elizabeth and Mary sat by the fire. Mr. Bingley stood at the window.\n\n"
+    assert said(base + '"Come back!" suddenly cried Mary aloud.\n')[-1] == "Mary"
+    text = base + "It was Mary's reasoning; and Elizabeth's reply was,\n\n\"Then stay.\"\n"
+    assert said(text)[-1] == "Elizabeth"
+    text = base + 'He was thinking of her, when thus accosted by Mary,\n\n"I can guess."\n'
+    assert said(text)[-1] == "Mary"
+    text = base + 'Elizabeth submitted, after a little hesitation, "I should not mind."\n'
+    assert said(text)[-1] == "Elizabeth"

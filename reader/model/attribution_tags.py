@@ -49,7 +49,8 @@ SPEECH_VERBS = frozenset(
     interrupting shouting pronounced uttered stated proclaimed cautioned hinted implored
     entreated begged besought reasoned argued bade lisped piped squeaked snarled barked
     thundered bawled jeered mocked taunted chided rebuked complained asserted affirmed
-    averred asseverated spoke speaks""".split()
+    averred asseverated spoke speaks submitted opined expostulated remonstrated chirped
+    boomed simpered whined vowed swore intoned hazarded coaxed addressing""".split()
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _DET = (
@@ -73,7 +74,7 @@ _STOP = (
 )
 
 TAG_LEAD = re.compile(
-    r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last)[ \t\n]+)?([a-z]+)"
+    r"[ \t\n,;:—–-]*(?:(?:then|again|now|at last|[a-z]+ly)[ \t\n]+)?([a-z]+)"
     r"(?:[ \t\n]+(?:in|out|on|up|back|forth)(?=[ \t\n]+[A-Za-z]))?"
 )
 """The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
@@ -275,11 +276,17 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
             return found
+    if last in ",:—–-":
+        by = BY_NAME_END.search(text, max(sentence_start, end - 60), end)
+        if by is not None:  # "thus accosted by Miss Bingley,"
+            return Evidence(by.group("subj"), by.start("subj"), True)
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end) or _after_intro(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
         voice = VOICE_OF.match(text, opening, end)
+        if voice is None and last in ",:—–-":
+            voice = _last_voice(text, opening, end)  # "...; and Elizabeth's reply was,"
         if voice is not None:
             explicit = last in ",:—–-"
             return Evidence(voice.group("subj"), voice.start("subj"), explicit)
@@ -309,7 +316,8 @@ def _after_intro(text: str, start: int, end: int) -> re.Match[str] | None:
 
 VOICE_OF = re.compile(
     rf"(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:voice|tones?|lips|reply"
-    r"|answer|words)\b"
+    r"|answer|words|declaration|reasoning|remark|rejoinder|response|retort|exclamation"
+    r"|observation|comment|question|cry|side)\b"
 )
 """A speaker's voice as the subject: "Mary's voice came, cool and liquid:"."""
 
@@ -410,6 +418,21 @@ def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
         if word in SPEECH_VERBS or _went_on(text, word, m.end()):
             return m
     return None
+
+
+def _last_voice(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last "Name's reply" of a lead-in, when only a "was" or "it was" follows it."""
+    found = None
+    for match in VOICE_OF.finditer(text, start, end):
+        found = match
+    if found is None or not VOICE_TAIL.fullmatch(text, found.end(), end):
+        return None
+    return found
+
+
+VOICE_TAIL = re.compile(r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came)?[ \t\n,:—–-]*")
+BY_NAME_END = re.compile(rf"\b(?:by|from)[ \t\n]+(?P<subj>{NAME_PHRASE})[ \t\n]*[,:—–-]+$")
+"""A lead-in ending on who the words come from: "thus accosted by Miss Bingley,"."""
 
 
 def _went_on(text: str, word: str, end: int) -> bool:
