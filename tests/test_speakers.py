@@ -681,3 +681,14 @@ def test_more_tag_shapes_name_their_speaker():
     assert said(text)[-1] == "Mary"
     text = base + 'Elizabeth submitted, after a little hesitation, "I should not mind."\n'
     assert said(text)[-1] == "Elizabeth"
+
+
+def test_a_line_tagged_she_never_goes_to_a_man_by_turn_taking():
+    text = (
+        "Tom and Ned stood in the yard.\n\n"
+        '"Go in," said Ned.\n\n'
+        '"I will not," said Tom.\n\n'
+        '"Then stay out," said Ned.\n\n'
+        '"Who is there?" she called from the window.\n'
+    )
+    assert said(text)[-1] is None

@@ -105,6 +105,9 @@ class Turn:
     excluded: set[str] = field(default_factory=set)
     continued: bool = False
     chained: bool = False
+    gender: str | None = None
+    """The tag tells the speaker's gender but not who it is ("she said" with no woman at
+    hand): turn-taking may only give the line to someone of that gender."""
     """Follows the previous turn with no narration paragraph between them."""
 
 
@@ -133,7 +136,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     resolver.mid_caps = census.mid_caps
     resolver.run(turns)
     _fill_alternation(turns, trace)
-    _refill(turns, trace)
+    _refill(turns, trace, cast)
     _join_spoken_names(turns, cast, resolver)
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
@@ -556,6 +559,8 @@ class _Resolver:
             speakers[k] = self._resolve(ev, turn, excluded)
             if speakers[k] is None and ev.explicit:
                 speakers[k] = self._stranger(ev.subject)
+                if speakers[k] is None and k == 0:
+                    turn.gender = _told_gender(ev.subject)
             if self.trace is not None:
                 kind = "tag" if ev.explicit else "action"
                 head = ev.subject.split()[0].lower()
@@ -576,6 +581,9 @@ class _Resolver:
                 guess = self._after_narration(turn, excluded)
             if guess is None and not turn.chained and self._across_narration(turn):
                 guess = self._alternate(turn, excluded, across=True)
+            if guess is not None and turn.gender:
+                if self.cast.gender(guess) not in (None, turn.gender):
+                    guess = None  # "she said": not the man whose turn it would be
             if guess is not None:
                 turn.rule = self.why
                 if self.trace is not None:
@@ -1007,6 +1015,18 @@ def _may_be_person(key: str, census: Census) -> bool:
     return is_name(key, census) and not (placed and placed * 10 >= census.counts[key])
 
 
+def _told_gender(subject: str) -> str | None:
+    """The gender a tag's subject tells: "she", "the old man", "his sister"."""
+    words = subject.lower().split()
+    if words[0] in ("he", "she"):
+        return PRONOUN_GENDER[words[0]]
+    if words[-1] in MALE_NOUNS:
+        return "male"
+    if words[-1] in FEMALE_NOUNS:
+        return "female"
+    return None
+
+
 def _share_within(speakers: list[str | None]) -> None:
     """Untagged quotes take the speaker of the nearest tagged quote in their paragraph."""
     known = None
@@ -1059,7 +1079,7 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
 ANCHORS = ("evidence", "addressed")
 
 
-def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
+def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None:
     """Re-decide guessed turns of each exchange from the nearest sure turn of the same
     parity, before or after: untagged lines alternate between two people."""
     for chain in _exchanges(turns):
@@ -1086,6 +1106,8 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None) -> None:
                 who = units[j][-1].last
                 if who is None or who in head.excluded or who in neighbours:
                     continue
+                if head.gender and cast.gender(who) not in (None, head.gender):
+                    continue  # the tag said "she"
                 _assign(unit, who, trace, "refill")
                 head.rule = "refill"
                 break
