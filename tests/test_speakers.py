@@ -692,3 +692,15 @@ def test_a_line_tagged_she_never_goes_to_a_man_by_turn_taking():
         '"Who is there?" she called from the window.\n'
     )
     assert said(text)[-1] is None
+
+
+def test_a_short_paragraph_naming_one_person_brings_them_in_to_speak():
+    text = (
+        "I had waited by the door. I was tired, and I said to myself that nothing would "
+        "come of it.\n\n"
+        '"Stay there," Japp had said. I stayed.\n\n'
+        "It must have been twenty minutes before Poirot rejoined me.\n\n"
+        '"You have not stirred?"\n\n'
+        '"No, I have stuck here like a rock," I said.\n'
+    )
+    assert said(text)[1] == "Poirot"

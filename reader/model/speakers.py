@@ -55,7 +55,7 @@ from reader.model.characters import (
     split_name,
     title_gender,
 )
-from reader.model.story import Beat, Character, Story
+from reader.model.story import Beat, Character, Paragraph, Story
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
 NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
@@ -442,6 +442,9 @@ APPOSED_AFTER = re.compile(r"[ \t\n]+an?[ \t\n]")
 MET_PARAS = 2
 """How many paragraphs before a line the narration may have brought in the one who answers
 it ("Catherine walked in and sat down." / "'Here you are,' said Mrs. Allen." / "'Yes.'")."""
+ONLY_NAMED_LENGTH = 200
+"""A paragraph this short that names one person and makes no one its subject brings that
+person in to speak next."""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -988,7 +991,7 @@ class _Resolver:
         if found is None or found.subject in POSSESSIVES:
             found = paragraph_subject(self.story.text, para.start, para.end)
             if found is None:
-                return None  # "Poirot studied me. Then he shook his head." is Poirot's
+                return self._only_named(para, excluded)
         name = self._resolve(found, turn, excluded)
         if name == NARRATOR:
             # "I looked at her." / "Don't look like that." : the narrator watches, and
@@ -1002,6 +1005,22 @@ class _Resolver:
             self.why = "lead"
             return name
         return None
+
+    def _only_named(self, para: Paragraph, excluded: set[str]) -> str | None:
+        """A short paragraph with no one as its subject that names a single person ("It
+        must have been twenty minutes before Poirot rejoined me.") brings them in to
+        speak."""
+        if para.end - para.start > ONLY_NAMED_LENGTH:
+            return None
+        names = {n for n, _, quoted in self._mention_names(para.start, para.end) if not quoted}
+        names.discard(NARRATOR)
+        if len(names) != 1:
+            return None
+        name = names.pop()
+        if name in excluded:
+            return None
+        self.why = "lead"
+        return name
 
     def _chain(self) -> list[Turn]:
         """The current exchange's last turns (ten at most: turn-taking looks no further)."""
