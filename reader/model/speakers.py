@@ -442,6 +442,7 @@ APPOSED_AFTER = re.compile(r"[ \t\n]+an?[ \t\n]")
 MET_PARAS = 2
 """How many paragraphs before a line the narration may have brought in the one who answers
 it ("Catherine walked in and sat down." / "'Here you are,' said Mrs. Allen." / "'Yes.'")."""
+ACTING_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
@@ -948,13 +949,7 @@ class _Resolver:
                 break
         if spoke is None:
             return None
-        paragraphs = self.story.paragraphs
-        floor = max(
-            self.story.scenes[turn.scene].start,
-            paragraphs[max(0, previous.para - MET_PARAS)].start,
-        )
-        met = self._mention_names(floor, paragraphs[previous.para].end)
-        for name in [n for n, subject, quoted in met if subject and not quoted]:
+        for name in self._met(turn, previous):
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name  # "Catherine found Mrs. Allen, and was greeted with, '...'"
@@ -1006,12 +1001,33 @@ class _Resolver:
             return name
         return None
 
+    def _met(self, turn: Turn, previous: Turn) -> list[str]:
+        """Who the narration just brought into the talk: the subjects in the last turn's
+        paragraph, then the opening subject of each of the few paragraphs before it
+        ("Catherine walked into the drawing-room."), nearest first."""
+        paragraphs = self.story.paragraphs
+        para = paragraphs[previous.para]
+        met = self._mention_names(para.start, para.end)
+        names = [n for n, subject, quoted in met if subject and not quoted]
+        scene_start = self.story.scenes[turn.scene].start
+        for index in range(previous.para - 1, max(-1, previous.para - 1 - MET_PARAS), -1):
+            earlier = paragraphs[index]
+            if earlier.start < scene_start or index in self.by_para:
+                break
+            found = paragraph_subject(self.text, earlier.start, earlier.end)
+            name = self.cast.find(found.subject) if found is not None else None
+            if name is not None:
+                names.append(name)
+        return names
+
     def _only_named(self, para: Paragraph, excluded: set[str]) -> str | None:
         """A short paragraph with no one as its subject that names a single person ("It
         must have been twenty minutes before Poirot rejoined me.") brings them in to
         speak."""
         if para.end - para.start > ONLY_NAMED_LENGTH:
             return None
+        if ACTING_PRONOUN.search(self.text, para.start, para.end):
+            return None  # "For a long time he said nothing. ... Peg below them": he acts
         names = {n for n, _, quoted in self._mention_names(para.start, para.end) if not quoted}
         names.discard(NARRATOR)
         if len(names) != 1:
