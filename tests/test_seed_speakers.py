@@ -16,8 +16,8 @@ NOT_YET = {
     "a-quiet-word": "2 lines: the judge is a role named once ('she announced')",
     "lighthouse-keeper": "1 line: an untagged line in a three-way scene goes to the wrong man",
     "night-market": "4 lines: one-off roles (the plum woman, the harbour master), a boat scene",
-    "the-cartographers-daughter": "5 lines: a short narration paragraph ('Peg dropped her"
-    " needle.') breaks the exchange, so Wren's lines go to Peg or the captain",
+    "the-cartographers-daughter": "2 lines: after 'he had gone', Wren's replies to Peg still"
+    " go to the captain, the last other speaker",
     "the-understudy": "2 lines: one line late in the exchange after 'He sat down beside her'"
     " goes to Theo; the closing whisper from the dark is Vivian's only by the story's sense,"
     " and turn-taking gives it to Theo",

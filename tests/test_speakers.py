@@ -704,3 +704,15 @@ def test_a_short_paragraph_naming_one_person_brings_them_in_to_speak():
         '"No, I have stuck here like a rock," I said.\n'
     )
     assert said(text)[1] == "Poirot"
+
+
+def test_turn_taking_runs_on_across_a_short_paragraph_of_action():
+    text = (
+        "The captain came back at ten. Wren received him in the front room.\n\n"
+        '"Well, Miss Alder?" asked the captain.\n\n'
+        '"I am going out there first," Wren said.\n\n'
+        "Peg dropped her needle. Matthias turned his head.\n\n"
+        '"Out there," the captain repeated.\n\n'
+        '"With you, if you will take me."\n'
+    )
+    assert said(text)[-1] == "Wren"

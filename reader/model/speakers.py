@@ -517,8 +517,9 @@ class _Resolver:
                 self.history = []
                 self.chain_start = 0
                 scene = turn.scene
+            bridged = self._across_narration(turn)
             self._turn(turn)
-            if not turn.chained:
+            if not turn.chained and not bridged:
                 self.chain_start = len(self.history)
             self.history.append(turn)
             self.by_para[turn.para] = turn
@@ -940,6 +941,12 @@ class _Resolver:
             if name != spoke and name not in excluded:
                 self.why = "addressed"
                 return name
+        if not previous.chained:  # a new encounter: "Catherine found Mrs. Allen, and was
+            para = self.story.paragraphs[previous.para]  # greeted with, '...'"
+            for name, subject, quoted in self._mention_names(para.start, para.end):
+                if subject and not quoted and name not in (spoke, NARRATOR, *excluded):
+                    self.why = "scene"
+                    return name
         for back in range(2, min(len(chain), 9) + 1, 2):
             earlier = chain[-back]
             if earlier.last is not None:
