@@ -716,3 +716,15 @@ def test_turn_taking_runs_on_across_a_short_paragraph_of_action():
         '"With you, if you will take me."\n'
     )
     assert said(text)[-1] == "Wren"
+
+
+def test_the_other_party_to_untagged_talk_is_someone_the_scene_shows_acting():
+    text = (
+        "Fenwick built the lanterns. Fenwick hung them. Fenwick said nothing about it.\n\n"
+        "# On the Water\n\n"
+        "The stalls were gone. Dessa walked the length of the quay and counted the boats.\n\n"
+        "The barges lay across the dark water, hung with Fenwick's lanterns.\n\n"
+        '"It\'s crooked," said Kit.\n\n'
+        "\"It's a boat. Everything's crooked.\"\n"
+    )
+    assert said(text)[-1] == "Dessa"

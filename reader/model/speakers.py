@@ -973,12 +973,27 @@ class _Resolver:
                 self.why = "scene"
                 return name  # the one they were talking with a moment ago
         head = self.history[self.chain_start]
-        end = self.story.paragraphs[head.para].end
-        for name in self._candidates(end, head):
+        for name in self._scene_actors(head):
             if name != spoke and name not in excluded and name != NARRATOR:
                 self.why = "scene"
                 return name
         return None
+
+    def _scene_actors(self, head: Turn) -> list[str]:
+        """Who acts in the scene's narration before the talk began, nearest first: the
+        other party to a talk no one has tagged yet is someone the scene shows doing
+        something ("Dessa noticed"), not a name in passing ("Fenwick's lanterns")."""
+        paragraphs = self.story.paragraphs
+        floor = max(self.story.scenes[head.scene].start, paragraphs[head.para].start - WINDOW)
+        strong: list[str] = []
+        weak: list[str] = []
+        index = head.para
+        while index >= 0 and paragraphs[index].start >= floor and index > head.para - PARAS:
+            acting, named = self._paragraph_names(index)
+            strong += [n for n in acting if n not in strong]
+            weak += [n for n in named if n not in weak]
+            index -= 1
+        return strong + [n for n in weak if n not in strong]
 
     def _after_narration(self, turn: Turn, excluded: set[str]) -> str | None:
         """A lone quote right after a paragraph about someone is theirs: "Mr. Henderson
