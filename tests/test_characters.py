@@ -568,3 +568,17 @@ def test_miss_surname_alone_is_the_elder_sister_not_miss_firstname_surname():
     people = cast(text)
     nell = next(c for c in people.values() if "Nell Holt" in names_of(c))
     assert "Miss Holt" not in names_of(nell)
+
+
+def test_the_plain_mister_is_the_father_when_a_son_s_wife_goes_by_his_name():
+    text = (
+        "Tom Holt came in with Mrs. Tom Holt. Tom Holt sat down. Ned Holt followed.\n\n"
+        "Mr. Holt looked up, and Mrs. Holt smiled at her sons.\n\n"
+        '"Late," said Mr. Holt.\n\n'
+        '"Sorry," said Tom.\n\n'
+        '"Sit," said Mr. Holt.\n'
+    )
+    people = cast(text)
+    father = next(c for c in people.values() if "Mr. Holt" in names_of(c))
+    assert not names_of(father) & {"Tom Holt", "Ned Holt", "Tom", "Ned"}
+    assert father.gender == "male"

@@ -906,6 +906,8 @@ def _home(
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
+        if _address(title) == "mr" and any(_junior(p, word, counts) for p in fits):
+            fits = [p for p in fits if p.first is None]
     elif title is not None:
         firsts = by_first.get(word, []) or [
             p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
@@ -1031,6 +1033,20 @@ def _kin_apart(
     ]
     return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
+
+
+def _junior(person: Person, word: str, named: Counter[str] | None) -> bool:
+    """A son of the family, whose wife goes by his first name ("Mrs. Charles Wilcox",
+    "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else: the plain "Mr. Wilcox" is
+    then her husband, the head of the family, and no son of it."""
+    first = person.first
+    return (
+        named is not None
+        and first is not None
+        and person.gender != "female"
+        and bool(named[f"mrs {word}"])
+        and bool(named[f"mrs {first} {word}"] or named[f"mrs {first}"])
+    )
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
