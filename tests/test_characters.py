@@ -582,3 +582,14 @@ def test_the_plain_mister_is_the_father_when_a_son_s_wife_goes_by_his_name():
     father = next(c for c in people.values() if "Mr. Holt" in names_of(c))
     assert not names_of(father) & {"Tom Holt", "Ned Holt", "Tom", "Ned"}
     assert father.gender == "male"
+
+
+def test_a_first_name_used_often_is_not_the_lady_named_once():
+    text = (
+        "Lady Jane Ormsby was a name in the paper.\n\n"
+        + "Jane smiled. Jane sat down. Jane poured the tea. Jane laughed.\n\n" * 2
+        + '"Tea?" said Jane.\n'
+    )
+    people = cast(text)
+    jane = next(c for c in people.values() if "Jane" in names_of(c))
+    assert jane.name == "Jane" and "Lady Jane Ormsby" not in names_of(jane)

@@ -926,6 +926,8 @@ def _home(
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         if not named:  # "Michael" is Mike Campbell when no one else is Michael
             named = [p for nick in NICKNAMES.get(word, "").split() for p in by_first.get(nick, [])]
+        if counts is not None:
+            named = [p for p in named if not _seldom_titled(p, counts[word])]
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if len(fits) > 1 and counts is not None:
             plain = [
@@ -959,6 +961,17 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _seldom_titled(person: Person, bare: int) -> bool:
+    """Whether a titled name ("Lady Mary Grierson") is named far too seldom to be the one
+    a first name used over and over ("Mary") means: a lady of rank is given her title."""
+    return person.title in FIRST_NAME_TITLES and bare > SELDOM * person.weight
+
+
+SELDOM = 5
+"""How many times more often a bare first name is used than a titled name bearing it for
+the two to be different people."""
 
 
 def _recent_holder(
