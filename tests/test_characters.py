@@ -593,3 +593,14 @@ def test_a_first_name_used_often_is_not_the_lady_named_once():
     people = cast(text)
     jane = next(c for c in people.values() if "Jane" in names_of(c))
     assert jane.name == "Jane" and "Lady Jane Ormsby" not in names_of(jane)
+
+
+def test_a_kind_of_person_is_no_character():
+    text = (
+        "Tom sat down. Tom smiled. A Devout Quaker walked in and a Devout Quaker sat.\n\n"
+        "Tom thought like the average Quaker. He was calm.\n\n"
+        "Tom was no ordinary Quaker, after all.\n\n"
+        '"Tea?" said Tom.\n'
+    )
+    people = cast(text)
+    assert not any("Quaker" in n for c in people.values() for n in names_of(c))

@@ -562,6 +562,9 @@ OBJECT_CONTEXT = re.compile(
 """A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
 Louisa smiling, so the pronoun after it says nothing of Tom."""
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
+A_KIND = tuple(f"{b}{word}{a}" for word in ("a", "an") for b in " \n" for a in " \n")
+"""A name after "a" is a kind of person: "a Native Christian tried" is no one's act, nor
+"A Devout Quaker walked in" (read in lower case)."""
 HUMAN_VERBS = frozenset(
     """says said asks asked looks looked turns turned smiles smiled nods nodded laughs laughed
     sighs sighed waits waited sits sat stands stood comes came goes went takes took walks
@@ -603,7 +606,7 @@ def _votes(
         if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
             continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40)
-        if act is not None:
+        if act is not None and not text[max(0, pos - 4) : pos].lower().endswith(A_KIND):
             verb = act.group(1)
             if verb in HUMAN_VERBS:
                 acts[key] += 2
@@ -760,7 +763,7 @@ def _person_words(census: Census) -> set[str]:
         title, parts = split_name(key)
         if title is not None:
             words.update(parts)
-    words.update(w for w, v in census.votes.items() if voted_gender(v))
+    words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 2)
     words.update(w for k in census.acts for w in split_name(k)[1])
     words.update(w for k in census.addressed for w in split_name(k)[1])
     return words
