@@ -604,3 +604,15 @@ def test_a_kind_of_person_is_no_character():
     )
     people = cast(text)
     assert not any("Quaker" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_saint_s_name_after_st_is_a_place():
+    text = (
+        "Tom went to St. Augustine for the winter. St. Augustine was warm.\n\n"
+        "St. Augustine sat in its bay. St. Augustine slept in the sun.\n\n"
+        "Lord St Ives called. Lord St Ives bowed.\n\n"
+        '"Warm?" said Tom.\n'
+    )
+    people = cast(text)
+    assert not any("Augustine" in n for c in people.values() for n in names_of(c))
+    assert "Lord St Ives" in people

@@ -352,6 +352,11 @@ def name_mentions(
         ):
             pos -= 4
             raw = "the " + raw
+        elif text[pos - 4 : pos - 1] == "St." and text[pos - 1] in blanks and pos - 4 >= start:
+            pos -= 4  # "St. Augustine" is a saint's name, not Augustine after a full stop
+            raw = "St. " + raw
+        elif raw == "St" and text[end_at : end_at + 1] == ".":
+            continue  # read with the name that follows
         known = keys.get(raw)
         if known is None:
             key, words = _trim(normalise(raw), lower)
@@ -792,6 +797,8 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False  # "the decay of Islam", "at Oxford": people are seldom "of" anyone
     if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
         return False  # "Windy Corner" is a house
+    if title is None and words[0] == "st":
+        return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     last = words[-1]
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
         return False  # "the Gradgrinds": a family, not one person
