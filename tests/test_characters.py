@@ -616,3 +616,14 @@ def test_a_saint_s_name_after_st_is_a_place():
     people = cast(text)
     assert not any("Augustine" in n for c in people.values() for n in names_of(c))
     assert "Lord St Ives" in people
+
+
+def test_a_word_used_often_alone_is_not_the_maiden_name_named_twice():
+    text = (
+        "Regina Dallas had married well. Regina Dallas was proud.\n\n"
+        + "Dallas laughed. Dallas ran to the door. Dallas turned.\n\n" * 4
+        + '"Hello," said Dallas.\n'
+    )
+    people = cast(text)
+    regina = next(c for c in people.values() if "Regina Dallas" in names_of(c))
+    assert "Dallas" not in names_of(regina)

@@ -957,6 +957,8 @@ def _home(
                 return holder
         if not fits:
             lasts = by_last.get(word, [])
+            if counts is not None and all(_seldom_surname(p, counts[word]) for p in lasts):
+                lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
             ranked = sorted(lasts, key=lambda p: -p.weight)
             if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
                 return ranked[0]  # "Sparsit" is Mrs. Sparsit when she is the Sparsit talked of
@@ -977,6 +979,12 @@ def _seldom_titled(person: Person, bare: int) -> bool:
     """Whether a titled name ("Lady Mary Grierson") is named far too seldom to be the one
     a first name used over and over ("Mary") means: a lady of rank is given her title."""
     return person.title in FIRST_NAME_TITLES and bare > SELDOM * person.weight
+
+
+def _seldom_surname(person: Person, bare: int) -> bool:
+    """Whether a full name never given a title ("Regina Dallas") is named far too seldom to
+    be the one its last word, used over and over alone ("Dallas"), means."""
+    return person.title is None and bare > SELDOM * person.weight
 
 
 SELDOM = 5
