@@ -627,3 +627,14 @@ def test_a_word_used_often_alone_is_not_the_maiden_name_named_twice():
     people = cast(text)
     regina = next(c for c in people.values() if "Regina Dallas" in names_of(c))
     assert "Dallas" not in names_of(regina)
+
+
+def test_a_rank_goes_with_a_surname():
+    text = (
+        "Major Holt came in. Major Holt sat down. Mrs. Holt smiled at him.\n\n"
+        "Holt laughed. Holt lit his pipe.\n\n"
+        '"Well," said Holt.\n'
+    )
+    people = cast(text)
+    major = next(c for c in people.values() if "Major Holt" in names_of(c))
+    assert "Holt" in names_of(major)

@@ -30,6 +30,11 @@ FEMALE_TITLES = frozenset(
     "marquise marchioness viscountess empress princesse "
     "dame mistress".split()
 )
+RANKS = frozenset(
+    "colonel captain major general admiral lieutenant sergeant inspector superintendent "
+    "constable detective professor".split()
+)
+"""Ranks, which go with a surname: "Major Callendar" is the "Callendar" of the story."""
 NEUTRAL_TITLES = frozenset(
     "dr doctor professor inspector rev reverend judge cousin constable detective "
     "superintendent officer warden chief commander commissioner governor mayor nurse matron "
@@ -875,8 +880,8 @@ def _person(
         person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
         person.first, person.last = words[0], " ".join(words[1:])
-    elif title in SURNAME_TITLES or " " in words[0]:
-        person.last = words[0]  # "Mr. Darcy", "De Griers": surnames
+    elif title in SURNAME_TITLES or title in RANKS or " " in words[0]:
+        person.last = words[0]  # "Mr. Darcy", "Major Callendar", "De Griers": surnames
     else:
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
