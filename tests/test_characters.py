@@ -638,3 +638,13 @@ def test_a_rank_goes_with_a_surname():
     people = cast(text)
     major = next(c for c in people.values() if "Major Holt" in names_of(c))
     assert "Holt" in names_of(major)
+
+
+def test_a_plural_title_names_no_one():
+    text = (
+        "Mesdames Holt and Grey called. Mesdames Holt and Grey left cards.\n\n"
+        "Major Holt came in. Major Holt sat down.\n\n"
+        '"Well," said Major Holt.\n'
+    )
+    people = cast(text)
+    assert not any("Mesdames" in n for c in people.values() for n in names_of(c))
