@@ -648,3 +648,20 @@ def test_a_plural_title_names_no_one():
     )
     people = cast(text)
     assert not any("Mesdames" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_bare_rank_is_its_chief_holder_but_a_queen_is_not_the_king():
+    text = (
+        "Admiral Holt came in. Admiral Holt sat down. Admiral Holt laughed.\n\n"
+        "Admiral Grey had written once.\n\n"
+        '"I hope, Admiral, you slept," said Anne.\n\n'
+        "The King frowned. The King sat down. The Queen smiled.\n\n"
+        '"Off with his head," said the Queen.\n'
+    )
+    people = cast(text)
+    holt = next(c for c in people.values() if "Admiral Holt" in names_of(c))
+    assert "Admiral" in names_of(holt)
+    assert not any(
+        {"the King", "King"} & names_of(c) and {"the Queen", "Queen"} & names_of(c)
+        for c in people.values()
+    )

@@ -845,6 +845,8 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
             if not titled:  # "The Queen" opening a sentence was read as "Queen"
                 titled = [p for p in by_first.get(words[0], []) if p.last is None]
             home = titled[0] if len(titled) == 1 else None
+        elif title is None and len(words) == 1 and words[0] in RANKS:
+            home = _rank_holder(words[0], people)  # "I hope, Admiral, ..." to Admiral Croft
         else:
             home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
@@ -864,6 +866,21 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
             home.gender = home.gender or gender
             home.title = home.title or title
     return people
+
+
+def _rank_holder(rank: str, people: list[Person]) -> Person | None:
+    """The holder of a rank a bare "Admiral" or "Colonel" means: the only one, or the one
+    named several times as often as any other (Admiral Croft, not Admiral Baldwin). Ranks
+    only: a story's King and Queen are two people, whoever is named more."""
+    holders = sorted((p for p in people if p.title == rank), key=lambda p: -p.weight)
+    if len(holders) == 1 or (holders and holders[0].weight >= RANK_LEAD * holders[1].weight):
+        return holders[0]
+    return None
+
+
+RANK_LEAD = 3
+"""How many times as often the holder of a rank is named as any other holder for the bare
+rank to be them."""
 
 
 def _person(
