@@ -665,3 +665,12 @@ def test_a_bare_rank_is_its_chief_holder_but_a_queen_is_not_the_king():
         {"the King", "King"} & names_of(c) and {"the Queen", "Queen"} & names_of(c)
         for c in people.values()
     )
+
+
+def test_a_stray_pronoun_or_two_does_not_overturn_a_well_known_given_name():
+    text = (
+        "Elinor looked up. Edward shook her hand. Edward kissed her cheek.\n\n"
+        '"Thank you," said Elinor.\n\n'
+        '"Not at all," said Edward.\n'
+    )
+    assert cast(text)["Edward"].gender == "male"

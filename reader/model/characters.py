@@ -278,8 +278,22 @@ def given_gender(first: str) -> str | None:
 
 def _first_name_gender(first: str, votes: list[int] | None) -> str | None:
     """The pronouns' verdict on a first name, else what the name itself tells: the text
-    knows its own Wren better than any dictionary of names does."""
-    return voted_gender(votes) or given_gender(first)
+    knows its own Wren better than any dictionary of names does. A verdict of one or two
+    stray pronouns ("Edward ... her", read in Elinor's sentences) does not overturn a
+    name the dictionary is sure of, though."""
+    voted = voted_gender(votes)
+    if voted is None or votes is None:
+        return given_gender(first)
+    male, strong, her = votes
+    if max(male, strong + her / 2) < FAINT_VOTES:
+        sure = given_name_gender(first, sure=True)
+        if sure is not None and sure != voted and first not in EITHER_NICKNAMES:
+            return sure
+    return voted
+
+
+FAINT_VOTES = 3
+"""Fewer pronoun votes than this are faint against a name the dictionary is sure of."""
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
