@@ -674,3 +674,13 @@ def test_a_stray_pronoun_or_two_does_not_overturn_a_well_known_given_name():
         '"Not at all," said Edward.\n'
     )
     assert cast(text)["Edward"].gender == "male"
+
+
+def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
+    text = (
+        "Helen sat down. Helen smiled.\n\n"
+        "Presently Helen rose. Presently, he thought, it would rain.\n\n"
+        '"Rain," said Helen.\n'
+    )
+    people = cast(text)
+    assert not any("Presently" in n for c in people.values() for n in names_of(c))

@@ -507,13 +507,19 @@ VOCATIVE_ENDS = frozenset(",!?.")
 def _drop_openers(
     key: str, pos: int, lower: Counter[str], mid_caps: dict[str, int], stripped: list[str]
 ) -> tuple[str, int]:
-    """ "Then Elizabeth" at a sentence's start is Elizabeth."""
+    """ "Then Elizabeth" at a sentence's start is Elizabeth, and "Presently Helen" is Helen:
+    a word in "-ly" never capitalised inside a sentence, and no given name (as Emily is), is
+    an adverb however seldom the sampled lower-case counts saw it."""
     head, _, rest = key.partition(" ")
     while (
         rest
         and head != "the"
         and head not in TITLES
-        and (head in NOT_NAMES or lower[head] * 2 > mid_caps.get(head, 0) + 1)
+        and (
+            head in NOT_NAMES
+            or lower[head] * 2 > mid_caps.get(head, 0) + 1
+            or (head.endswith("ly") and not mid_caps.get(head) and given_gender(head) is None)
+        )
     ):
         pos += len(head) + 1
         key = rest
