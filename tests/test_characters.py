@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.model.build import build_story
 from reader.model.characters import build_cast, name_mentions
 from reader.model.loader import LoadedText
@@ -684,3 +686,11 @@ def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
     )
     people = cast(text)
     assert not any("Presently" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_name_in_a_list_of_titles_is_not_someone_addressed():
+    text = 'Tom read.\n\n"I have Udolpho, Clermont, Warnings and more."\n\n"Well, Jane, good."\n'
+    quotes = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    _, census = name_mentions(text, 0, len(text), quotes)
+    assert census.addressed["clermont"] == 0
+    assert census.addressed["jane"] == 1

@@ -396,7 +396,9 @@ def name_mentions(
             back -= 1
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
-            if not quote_starts or _in_speech(pos, quote_starts, quotes):
+            if _in_list(text, back, end_at):
+                pass  # "Wolfenbach, Clermont, Mysterious Warnings": titles in a list
+            elif not quote_starts or _in_speech(pos, quote_starts, quotes):
                 addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
         elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
             if not (char == "t" and LOOKED_AT.search(text, max(start, back - 16), back + 1)):
@@ -430,6 +432,21 @@ def name_mentions(
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
     return found, census
+
+
+LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
+LIST_AFTER = re.compile(r",[ \t\n]+(?:(?:and|or)[ \t\n]+)?([A-Z][a-z]+)")
+
+
+def _in_list(text: str, comma: int, end: int) -> bool:
+    """Whether the name ending at ``end``, after the comma at ``comma``, sits between two
+    capitalised words in a list ("Wolfenbach, Clermont, Mysterious Warnings"), not set off
+    as someone addressed ("Well, Jane, what now?")."""
+    before = LIST_BEFORE.search(text, max(0, comma - 30), comma)
+    if before is None:
+        return False
+    after = LIST_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() not in NOT_NAMES
 
 
 def _in_speech(pos: int, starts: list[int], quotes: list[tuple[int, int]]) -> bool:
