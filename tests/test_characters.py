@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.model.build import build_story
-from reader.model.characters import build_cast, name_mentions
+from reader.model.characters import build_cast, may_be_person, name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -694,3 +694,13 @@ def test_a_name_in_a_list_of_titles_is_not_someone_addressed():
     _, census = name_mentions(text, 0, len(text), quotes)
     assert census.addressed["clermont"] == 0
     assert census.addressed["jane"] == 1
+
+
+def test_a_land_people_go_to_is_no_newcomer():
+    text = (
+        "Lucy was going to Greece. She had never been to Greece. Greece was far.\n\n"
+        "Tom went to Greece once. Tom turned to Jane. Jane smiled.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("greece", census)
+    assert may_be_person("jane", census)

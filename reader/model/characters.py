@@ -405,6 +405,8 @@ def name_mentions(
                 prepped.append(key)  # "smiled at Ginny" is at a person
             if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
                 placed.append(key)
+        elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
+            prepped.append(key)  # "going to Greece": people are gone to seldom
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -517,6 +519,12 @@ LOOKED_AT = re.compile(
     r"snapp?|glar|sneer|wav|beam|blink|point|gap|gawk|squint)(?:e|s|es|ed|ing)?[ \t\n]+at$"
 )
 """Looks and calls aimed "at" someone: "smiled at Ginny" is not a place."""
+GONE_TO = re.compile(
+    r"\b(?:go|goes|going|gone|went|been|off|way|fly|flew|flown|travel(?:l?ed|l?ing|s)?|"
+    r"sail(?:ed|ing|s)?|return(?:ed|ing|s)?|moved?)[ \t\n]+to$"
+)
+"""Journeys "to" somewhere: "go to Greece", "been to Italy" (but "came to Jane" is a
+person approached)."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -827,15 +835,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
         return False  # "in India" is a place; "an interest in Fanny Price" is not
-    prepped = census.prepped[key]
-    if (
-        len(words) == 1
-        and title is None
-        and prepped >= 2
-        and prepped * 4 >= count
-        and census.acts[key] < 2
-        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
-    ):
+    if _of_a_place_or_kind(key, census):
         return False  # "the decay of Islam", "at Oxford": people are seldom "of" anyone
     if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
         return False  # "Windy Corner" is a house
@@ -857,6 +857,33 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _of_a_place_or_kind(key: str, census: Census) -> bool:
+    """A single untitled word mostly after "of", "at", "her" or "going to" that does little
+    and never takes a title: a place, a faith or a kind ("Islam", "Oxford", "Greece")."""
+    title, words = split_name(key)
+    prepped = census.prepped[key]
+    return (
+        len(words) == 1
+        and title is None
+        and prepped >= 2
+        and prepped * 4 >= census.counts[key]
+        and census.acts[key] < 2
+        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
+    )
+
+
+def may_be_person(key: str, census: Census) -> bool:
+    """A word a reader could take for a new person's name when speech points to someone
+    unnamed: a name-like word ("England" and "Englishman" are not), not one the story
+    writes as a place ("in Coketown", "going to Greece")."""
+    placed = census.placed[key]
+    return (
+        is_name(key, census)
+        and not (placed and placed * 10 >= census.counts[key])
+        and not _of_a_place_or_kind(key, census)
+    )
 
 
 def _merge(keys: list[str], census: Census) -> list[Person]:
