@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from reader.model.build import build_story
-from reader.model.characters import build_cast, name_mentions
+from reader.model.characters import build_cast, may_be_person, name_mentions
 from reader.model.loader import LoadedText
 from reader.model.story import Character, Story
 
@@ -568,3 +570,137 @@ def test_miss_surname_alone_is_the_elder_sister_not_miss_firstname_surname():
     people = cast(text)
     nell = next(c for c in people.values() if "Nell Holt" in names_of(c))
     assert "Miss Holt" not in names_of(nell)
+
+
+def test_the_plain_mister_is_the_father_when_a_son_s_wife_goes_by_his_name():
+    text = (
+        "Tom Holt came in with Mrs. Tom Holt. Tom Holt sat down. Ned Holt followed.\n\n"
+        "Mr. Holt looked up, and Mrs. Holt smiled at her sons.\n\n"
+        '"Late," said Mr. Holt.\n\n'
+        '"Sorry," said Tom.\n\n'
+        '"Sit," said Mr. Holt.\n'
+    )
+    people = cast(text)
+    father = next(c for c in people.values() if "Mr. Holt" in names_of(c))
+    assert not names_of(father) & {"Tom Holt", "Ned Holt", "Tom", "Ned"}
+    assert father.gender == "male"
+
+
+def test_a_first_name_used_often_is_not_the_lady_named_once():
+    text = (
+        "Lady Jane Ormsby was a name in the paper.\n\n"
+        + "Jane smiled. Jane sat down. Jane poured the tea. Jane laughed.\n\n" * 2
+        + '"Tea?" said Jane.\n'
+    )
+    people = cast(text)
+    jane = next(c for c in people.values() if "Jane" in names_of(c))
+    assert jane.name == "Jane" and "Lady Jane Ormsby" not in names_of(jane)
+
+
+def test_a_kind_of_person_is_no_character():
+    text = (
+        "Tom sat down. Tom smiled. A Devout Quaker walked in and a Devout Quaker sat.\n\n"
+        "Tom thought like the average Quaker. He was calm.\n\n"
+        "Tom was no ordinary Quaker, after all.\n\n"
+        '"Tea?" said Tom.\n'
+    )
+    people = cast(text)
+    assert not any("Quaker" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_saint_s_name_after_st_is_a_place():
+    text = (
+        "Tom went to St. Augustine for the winter. St. Augustine was warm.\n\n"
+        "St. Augustine sat in its bay. St. Augustine slept in the sun.\n\n"
+        "Lord St Ives called. Lord St Ives bowed.\n\n"
+        '"Warm?" said Tom.\n'
+    )
+    people = cast(text)
+    assert not any("Augustine" in n for c in people.values() for n in names_of(c))
+    assert "Lord St Ives" in people
+
+
+def test_a_word_used_often_alone_is_not_the_maiden_name_named_twice():
+    text = (
+        "Regina Dallas had married well. Regina Dallas was proud.\n\n"
+        + "Dallas laughed. Dallas ran to the door. Dallas turned.\n\n" * 4
+        + '"Hello," said Dallas.\n'
+    )
+    people = cast(text)
+    regina = next(c for c in people.values() if "Regina Dallas" in names_of(c))
+    assert "Dallas" not in names_of(regina)
+
+
+def test_a_rank_goes_with_a_surname():
+    text = (
+        "Major Holt came in. Major Holt sat down. Mrs. Holt smiled at him.\n\n"
+        "Holt laughed. Holt lit his pipe.\n\n"
+        '"Well," said Holt.\n'
+    )
+    people = cast(text)
+    major = next(c for c in people.values() if "Major Holt" in names_of(c))
+    assert "Holt" in names_of(major)
+
+
+def test_a_plural_title_names_no_one():
+    text = (
+        "Mesdames Holt and Grey called. Mesdames Holt and Grey left cards.\n\n"
+        "Major Holt came in. Major Holt sat down.\n\n"
+        '"Well," said Major Holt.\n'
+    )
+    people = cast(text)
+    assert not any("Mesdames" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_bare_rank_is_its_chief_holder_but_a_queen_is_not_the_king():
+    text = (
+        "Admiral Holt came in. Admiral Holt sat down. Admiral Holt laughed.\n\n"
+        "Admiral Grey had written once.\n\n"
+        '"I hope, Admiral, you slept," said Anne.\n\n'
+        "The King frowned. The King sat down. The Queen smiled.\n\n"
+        '"Off with his head," said the Queen.\n'
+    )
+    people = cast(text)
+    holt = next(c for c in people.values() if "Admiral Holt" in names_of(c))
+    assert "Admiral" in names_of(holt)
+    assert not any(
+        {"the King", "King"} & names_of(c) and {"the Queen", "Queen"} & names_of(c)
+        for c in people.values()
+    )
+
+
+def test_a_stray_pronoun_or_two_does_not_overturn_a_well_known_given_name():
+    text = (
+        "Elinor looked up. Edward shook her hand. Edward kissed her cheek.\n\n"
+        '"Thank you," said Elinor.\n\n'
+        '"Not at all," said Edward.\n'
+    )
+    assert cast(text)["Edward"].gender == "male"
+
+
+def test_an_adverb_opening_a_sentence_is_no_part_of_a_name():
+    text = (
+        "Helen sat down. Helen smiled.\n\n"
+        "Presently Helen rose. Presently, he thought, it would rain.\n\n"
+        '"Rain," said Helen.\n'
+    )
+    people = cast(text)
+    assert not any("Presently" in n for c in people.values() for n in names_of(c))
+
+
+def test_a_name_in_a_list_of_titles_is_not_someone_addressed():
+    text = 'Tom read.\n\n"I have Udolpho, Clermont, Warnings and more."\n\n"Well, Jane, good."\n'
+    quotes = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    _, census = name_mentions(text, 0, len(text), quotes)
+    assert census.addressed["clermont"] == 0
+    assert census.addressed["jane"] == 1
+
+
+def test_a_land_people_go_to_is_no_newcomer():
+    text = (
+        "Lucy was going to Greece. She had never been to Greece. Greece was far.\n\n"
+        "Tom went to Greece once. Tom turned to Jane. Jane smiled.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("greece", census)
+    assert may_be_person("jane", census)

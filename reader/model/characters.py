@@ -30,6 +30,11 @@ FEMALE_TITLES = frozenset(
     "marquise marchioness viscountess empress princesse "
     "dame mistress".split()
 )
+RANKS = frozenset(
+    "colonel captain major general admiral lieutenant sergeant inspector superintendent "
+    "constable detective professor".split()
+)
+"""Ranks, which go with a surname: "Major Callendar" is the "Callendar" of the story."""
 NEUTRAL_TITLES = frozenset(
     "dr doctor professor inspector rev reverend judge cousin constable detective "
     "superintendent officer warden chief commander commissioner governor mayor nurse matron "
@@ -123,7 +128,7 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen mlle mme mmes auntie aunty""".split()
+    pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -273,8 +278,23 @@ def given_gender(first: str) -> str | None:
 
 def _first_name_gender(first: str, votes: list[int] | None) -> str | None:
     """The pronouns' verdict on a first name, else what the name itself tells: the text
-    knows its own Wren better than any dictionary of names does."""
-    return voted_gender(votes) or given_gender(first)
+    knows its own Wren better than any dictionary of names does. A verdict of a single
+    stray pronoun ("Edward ... her", read in Elinor's sentences) does not overturn a
+    name the dictionary is sure of, though."""
+    voted = voted_gender(votes)
+    if voted is None or votes is None:
+        return given_gender(first)
+    male, strong, her = votes
+    if max(male, strong + her / 2) < FAINT_VOTES:
+        sure = given_name_gender(first, sure=True)
+        if sure is not None and sure != voted and first not in EITHER_NICKNAMES:
+            return sure
+    return voted
+
+
+FAINT_VOTES = 2
+"""Fewer pronoun votes than this (a single stray one) are faint against a name the
+dictionary is sure of; two or more, and the text's own Wren is a woman."""
 
 
 def voted_gender(votes: list[int] | None) -> str | None:
@@ -352,6 +372,11 @@ def name_mentions(
         ):
             pos -= 4
             raw = "the " + raw
+        elif text[pos - 4 : pos - 1] == "St." and text[pos - 1] in blanks and pos - 4 >= start:
+            pos -= 4  # "St. Augustine" is a saint's name, not Augustine after a full stop
+            raw = "St. " + raw
+        elif raw == "St" and text[end_at : end_at + 1] == ".":
+            continue  # read with the name that follows
         known = keys.get(raw)
         if known is None:
             key, words = _trim(normalise(raw), lower)
@@ -372,13 +397,17 @@ def name_mentions(
             back -= 1
             char = text[back]
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
-            if not quote_starts or _in_speech(pos, quote_starts, quotes):
+            if _in_list(text, back, end_at):
+                pass  # "Wolfenbach, Clermont, Mysterious Warnings": titles in a list
+            elif not quote_starts or _in_speech(pos, quote_starts, quotes):
                 addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
         elif char in PREP_LAST and text.endswith(PREP_ENDS, back - 4, back + 1):
             if not (char == "t" and LOOKED_AT.search(text, max(start, back - 16), back + 1)):
                 prepped.append(key)  # "smiled at Ginny" is at a person
             if char == "n" and text[back - 2 : back + 1] in PLACE_WORDS:
                 placed.append(key)
+        elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
+            prepped.append(key)  # "going to Greece": people are gone to seldom
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -406,6 +435,21 @@ def name_mentions(
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
     return found, census
+
+
+LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
+LIST_AFTER = re.compile(r",[ \t\n]+(?:(?:and|or)[ \t\n]+)?([A-Z][a-z]+)")
+
+
+def _in_list(text: str, comma: int, end: int) -> bool:
+    """Whether the name ending at ``end``, after the comma at ``comma``, sits between two
+    capitalised words in a list ("Wolfenbach, Clermont, Mysterious Warnings"), not set off
+    as someone addressed ("Well, Jane, what now?")."""
+    before = LIST_BEFORE.search(text, max(0, comma - 30), comma)
+    if before is None:
+        return False
+    after = LIST_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() not in NOT_NAMES
 
 
 def _in_speech(pos: int, starts: list[int], quotes: list[tuple[int, int]]) -> bool:
@@ -476,6 +520,12 @@ LOOKED_AT = re.compile(
     r"snapp?|glar|sneer|wav|beam|blink|point|gap|gawk|squint)(?:e|s|es|ed|ing)?[ \t\n]+at$"
 )
 """Looks and calls aimed "at" someone: "smiled at Ginny" is not a place."""
+GONE_TO = re.compile(
+    r"\b(?:go|goes|going|gone|went|been|off|way|fly|flew|flown|travel(?:l?ed|l?ing|s)?|"
+    r"sail(?:ed|ing|s)?|return(?:ed|ing|s)?|moved?)[ \t\n]+to$"
+)
+"""Journeys "to" somewhere: "go to Greece", "been to Italy" (but "came to Jane" is a
+person approached)."""
 THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
@@ -483,13 +533,19 @@ VOCATIVE_ENDS = frozenset(",!?.")
 def _drop_openers(
     key: str, pos: int, lower: Counter[str], mid_caps: dict[str, int], stripped: list[str]
 ) -> tuple[str, int]:
-    """ "Then Elizabeth" at a sentence's start is Elizabeth."""
+    """ "Then Elizabeth" at a sentence's start is Elizabeth, and "Presently Helen" is Helen:
+    a word in "-ly" never capitalised inside a sentence, and no given name (as Emily is), is
+    an adverb however seldom the sampled lower-case counts saw it."""
     head, _, rest = key.partition(" ")
     while (
         rest
         and head != "the"
         and head not in TITLES
-        and (head in NOT_NAMES or lower[head] * 2 > mid_caps.get(head, 0) + 1)
+        and (
+            head in NOT_NAMES
+            or lower[head] * 2 > mid_caps.get(head, 0) + 1
+            or (head.endswith("ly") and not mid_caps.get(head) and given_gender(head) is None)
+        )
     ):
         pos += len(head) + 1
         key = rest
@@ -562,6 +618,9 @@ OBJECT_CONTEXT = re.compile(
 """A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
 Louisa smiling, so the pronoun after it says nothing of Tom."""
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
+A_KIND = tuple(f"{b}{word}{a}" for word in ("a", "an") for b in " \n" for a in " \n")
+"""A name after "a" is a kind of person: "a Native Christian tried" is no one's act, nor
+"A Devout Quaker walked in" (read in lower case)."""
 HUMAN_VERBS = frozenset(
     """says said asks asked looks looked turns turned smiles smiled nods nodded laughs laughed
     sighs sighed waits waited sits sat stands stood comes came goes went takes took walks
@@ -603,7 +662,7 @@ def _votes(
         if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
             continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40)
-        if act is not None:
+        if act is not None and not text[max(0, pos - 4) : pos].lower().endswith(A_KIND):
             verb = act.group(1)
             if verb in HUMAN_VERBS:
                 acts[key] += 2
@@ -760,7 +819,7 @@ def _person_words(census: Census) -> set[str]:
         title, parts = split_name(key)
         if title is not None:
             words.update(parts)
-    words.update(w for w, v in census.votes.items() if voted_gender(v))
+    words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 2)
     words.update(w for k in census.acts for w in split_name(k)[1])
     words.update(w for k in census.addressed for w in split_name(k)[1])
     return words
@@ -777,18 +836,12 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
         return False  # "in India" is a place; "an interest in Fanny Price" is not
-    prepped = census.prepped[key]
-    if (
-        len(words) == 1
-        and title is None
-        and prepped >= 2
-        and prepped * 4 >= count
-        and census.acts[key] < 2
-        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
-    ):
+    if _of_a_place_or_kind(key, census):
         return False  # "the decay of Islam", "at Oxford": people are seldom "of" anyone
     if title is None and len(words) > 1 and words[-1] in PLACE_NOUNS:
         return False  # "Windy Corner" is a house
+    if title is None and words[0] == "st":
+        return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     last = words[-1]
     if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
         return False  # "the Gradgrinds": a family, not one person
@@ -805,6 +858,33 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _of_a_place_or_kind(key: str, census: Census) -> bool:
+    """A single untitled word mostly after "of", "at", "her" or "going to" that does little
+    and never takes a title: a place, a faith or a kind ("Islam", "Oxford", "Greece")."""
+    title, words = split_name(key)
+    prepped = census.prepped[key]
+    return (
+        len(words) == 1
+        and title is None
+        and prepped >= 2
+        and prepped * 4 >= census.counts[key]
+        and census.acts[key] < 2
+        and not any(census.counts[f"{t} {key}"] for t in ("mr", "mrs", "miss", "sir", "lady"))
+    )
+
+
+def may_be_person(key: str, census: Census) -> bool:
+    """A word a reader could take for a new person's name when speech points to someone
+    unnamed: a name-like word ("England" and "Englishman" are not), not one the story
+    writes as a place ("in Coketown", "going to Greece")."""
+    placed = census.placed[key]
+    return (
+        is_name(key, census)
+        and not (placed and placed * 10 >= census.counts[key])
+        and not _of_a_place_or_kind(key, census)
+    )
 
 
 def _merge(keys: list[str], census: Census) -> list[Person]:
@@ -830,6 +910,8 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
             if not titled:  # "The Queen" opening a sentence was read as "Queen"
                 titled = [p for p in by_first.get(words[0], []) if p.last is None]
             home = titled[0] if len(titled) == 1 else None
+        elif title is None and len(words) == 1 and words[0] in RANKS:
+            home = _rank_holder(words[0], people)  # "I hope, Admiral, ..." to Admiral Croft
         else:
             home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
         if home is None:
@@ -851,6 +933,21 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
     return people
 
 
+def _rank_holder(rank: str, people: list[Person]) -> Person | None:
+    """The holder of a rank a bare "Admiral" or "Colonel" means: the only one, or the one
+    named several times as often as any other (Admiral Croft, not Admiral Baldwin). Ranks
+    only: a story's King and Queen are two people, whoever is named more."""
+    holders = sorted((p for p in people if p.title == rank), key=lambda p: -p.weight)
+    if len(holders) == 1 or (holders and holders[0].weight >= RANK_LEAD * holders[1].weight):
+        return holders[0]
+    return None
+
+
+RANK_LEAD = 3
+"""How many times as often the holder of a rank is named as any other holder for the bare
+rank to be them."""
+
+
 def _person(
     key: str,
     title: str | None,
@@ -865,8 +962,8 @@ def _person(
         person.first = words[-1] if len(words) == 1 else None  # "Queen" is the Queen
     elif len(words) > 1:
         person.first, person.last = words[0], " ".join(words[1:])
-    elif title in SURNAME_TITLES or " " in words[0]:
-        person.last = words[0]  # "Mr. Darcy", "De Griers": surnames
+    elif title in SURNAME_TITLES or title in RANKS or " " in words[0]:
+        person.last = words[0]  # "Mr. Darcy", "Major Callendar", "De Griers": surnames
     else:
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
@@ -906,6 +1003,8 @@ def _home(
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
+        if _address(title) == "mr" and any(_junior(p, word, counts) for p in fits):
+            fits = [p for p in fits if p.first is None]
     elif title is not None:
         firsts = by_first.get(word, []) or [
             p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
@@ -924,6 +1023,8 @@ def _home(
         named = by_first.get(word, []) or by_first.get(NICK_TO_FULL.get(word, ""), [])
         if not named:  # "Michael" is Mike Campbell when no one else is Michael
             named = [p for nick in NICKNAMES.get(word, "").split() for p in by_first.get(nick, [])]
+        if counts is not None:
+            named = [p for p in named if not _seldom_titled(p, counts[word])]
         fits = [p for p in named if p.title != "mrs" and not (p.title and p.last is None)]
         if len(fits) > 1 and counts is not None:
             plain = [
@@ -943,6 +1044,8 @@ def _home(
                 return holder
         if not fits:
             lasts = by_last.get(word, [])
+            if counts is not None and all(_seldom_surname(p, counts[word]) for p in lasts):
+                lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
             ranked = sorted(lasts, key=lambda p: -p.weight)
             if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
                 return ranked[0]  # "Sparsit" is Mrs. Sparsit when she is the Sparsit talked of
@@ -957,6 +1060,23 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _seldom_titled(person: Person, bare: int) -> bool:
+    """Whether a titled name ("Lady Mary Grierson") is named far too seldom to be the one
+    a first name used over and over ("Mary") means: a lady of rank is given her title."""
+    return person.title in FIRST_NAME_TITLES and bare > SELDOM * person.weight
+
+
+def _seldom_surname(person: Person, bare: int) -> bool:
+    """Whether a full name never given a title ("Regina Dallas") is named far too seldom to
+    be the one its last word, used over and over alone ("Dallas"), means."""
+    return person.title is None and bare > SELDOM * person.weight
+
+
+SELDOM = 5
+"""How many times more often a bare first name is used than a titled name bearing it for
+the two to be different people."""
 
 
 def _recent_holder(
@@ -1031,6 +1151,20 @@ def _kin_apart(
     ]
     return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
+
+
+def _junior(person: Person, word: str, named: Counter[str] | None) -> bool:
+    """A son of the family, whose wife goes by his first name ("Mrs. Charles Wilcox",
+    "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else: the plain "Mr. Wilcox" is
+    then her husband, the head of the family, and no son of it."""
+    first = person.first
+    return (
+        named is not None
+        and first is not None
+        and person.gender != "female"
+        and bool(named[f"mrs {word}"])
+        and bool(named[f"mrs {first} {word}"] or named[f"mrs {first}"])
+    )
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:

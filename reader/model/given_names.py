@@ -38,6 +38,11 @@ def _answer(first: str) -> str:
     return "unknown" if detector is None else detector.get_gender(first.capitalize())
 
 
-def given_name_gender(first: str) -> str | None:
-    """ "female", "male" or None for a first name ("Vivian", "Ambrose", "Kit")."""
-    return _GENDERS.get(_answer(first))
+def given_name_gender(first: str, sure: bool = False) -> str | None:
+    """ "female", "male" or None for a first name ("Vivian", "Ambrose", "Kit").
+
+    ``sure`` leaves out the names the dictionary says only mostly go one way."""
+    answer = _answer(first)
+    if sure and answer.startswith("mostly_"):
+        return None
+    return _GENDERS.get(answer)

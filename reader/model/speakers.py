@@ -47,8 +47,8 @@ from reader.model.characters import (
     Census,
     build_cast,
     fold,
-    is_name,
     link_roles,
+    may_be_person,
     name_mentions,
     normalise,
     role_mentions,
@@ -1066,10 +1066,8 @@ class _Resolver:
 
 
 def _may_be_person(key: str, census: Census) -> bool:
-    """A word a reader could take for a new person's name: a name-like word ("England"
-    and "Englishman" are not), not one the story writes as a place ("in Coketown")."""
-    placed = census.placed[key]
-    return is_name(key, census) and not (placed and placed * 10 >= census.counts[key])
+    """A word a reader could take for a new person's name (see ``may_be_person``)."""
+    return may_be_person(key, census)
 
 
 def _told_gender(subject: str) -> str | None:
