@@ -339,38 +339,31 @@ def name_mentions(
     placed: list[str] = []
     prepped: list[str] = []
     forms: dict[str, str] = {}
-    keys: dict[str, tuple[str, list[str], int | None]] = {}
+    keys: dict[str, _Phrase] = {}
     blanks = " \t\n"
     quote_starts = [a for a, _ in quotes] if quotes else []
     for match in NAME_SCAN.finditer(text, start, end):
         raw = match.group()
         pos, end_at = match.span()
-        if (
-            text[pos - 2 : pos] in THE_ENDS
-            and text[pos - 4 : pos - 1] == "the"
-            and pos - 4 >= start
-        ):
-            pos -= 4
-            raw = "the " + raw
-        known = keys.get(raw)
-        if known is None:
-            key, words = _trim(normalise(raw), lower)
-            tokens = raw.split()
-            cut = None
-            if len(words) < len(tokens) and not raw.startswith("the "):
-                cut = len(" ".join(tokens[: len(words)]))  # trimmed phrase ends sooner
-            elif key not in forms and len(words) == len(tokens):
-                form = " ".join(tokens)
-                forms[key] = "the" + form[3:] if form.startswith("The ") else form
-            known = keys[raw] = (key, words, cut)
-        key, words, cut = known
-        if cut is not None:
-            end_at = pos + cut
         back = pos - 1
         char = text[back]
+        if char in blanks and text[pos - 2] == "e" and text[pos - 4 : back] == "the":
+            if pos - 4 >= start:
+                pos -= 4
+                back = pos - 1
+                char = text[back]
+                raw = "the " + raw
+        known = keys.get(raw)
+        if known is None:
+            known = keys[raw] = _phrase(raw, lower, forms)
+        key, words, cut, lone_word = known
+        if cut is not None:
+            end_at = pos + cut
         while char in blanks and back > start:
             back -= 1
             char = text[back]
+        if lone_word and char in SENTENCE_OPENERS:
+            continue  # "The", "But" opening a sentence: the commonest capitals, no names
         if char == "," and text[end_at : end_at + 1] in VOCATIVE_ENDS:
             if not quote_starts or _in_speech(pos, quote_starts, quotes):
                 addressed.append(key)  # "Hindu, Christian, or Greek" in narration is a list
@@ -406,6 +399,24 @@ def name_mentions(
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
     return found, census
+
+
+_Phrase = tuple[str, list[str], int | None, bool]
+"""A spelling's key, words, trimmed length and whether it is one word naming no one."""
+
+
+def _phrase(raw: str, lower: Counter[str], forms: dict[str, str]) -> _Phrase:
+    """What a name phrase as written reads as, worked out once per spelling: its key, its
+    words, where a trimmed phrase ends, and whether it is one word that names no one."""
+    key, words = _trim(normalise(raw), lower)
+    tokens = raw.split()
+    cut = None
+    if len(words) < len(tokens) and not raw.startswith("the "):
+        cut = len(" ".join(tokens[: len(words)]))  # trimmed phrase ends sooner
+    elif key not in forms and len(words) == len(tokens):
+        form = " ".join(tokens)
+        forms[key] = "the" + form[3:] if form.startswith("The ") else form
+    return key, words, cut, len(words) == 1 and key in NOT_NAMES
 
 
 def _in_speech(pos: int, starts: list[int], quotes: list[tuple[int, int]]) -> bool:

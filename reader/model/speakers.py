@@ -1089,7 +1089,7 @@ def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool
     turns apart with the same speaker (someone spoke twice running), so parity no longer
     carries from one to the other."""
     lo, hi = min(i, j), max(i, j)
-    inside = [k for k in anchors if lo <= k <= hi]
+    inside = anchors[bisect_left(anchors, lo) : bisect_right(anchors, hi)]  # anchors are sorted
     for a, b in zip(inside, inside[1:]):
         if (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker:
             return True
