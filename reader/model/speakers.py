@@ -315,6 +315,7 @@ def _turns(story: Story) -> list[Turn]:
     text = story.text
     turns: list[Turn] = []
     beats = story.beats
+    paragraphs = story.paragraphs
     last_para = -1
     previous_unclosed = False
     prev_turn_para = -2
@@ -335,7 +336,9 @@ def _turns(story: Story) -> list[Turn]:
         if found is None and len(turn.lines) == 1 and i > 0:
             found = _lead_in(text, beats[i - 1], beat)
         turn.evidence.append(found)
-        previous_unclosed = _unclosed(text, beat, story)
+        previous_unclosed = beat.end >= paragraphs[beat.paragraph].end and _unclosed(
+            text, beat, story
+        )  # only a quote reaching its paragraph's end can run on unclosed
     return turns
 
 
@@ -1264,13 +1267,15 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
 
 def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
     """Characters some speech tag names outright: not the unnamed narrator."""
-    spoke: set[str | None] = set()
-    for turn in turns:
-        for beat, ev in zip(turn.lines, turn.evidence, strict=True):
-            if ev is not None and ev.explicit and ev.subject[:1].isupper():
-                if ev.subject not in ("He", "She", "I"):
-                    spoke.add(beat.speaker)
-    return spoke
+    return {
+        beat.speaker
+        for turn in turns
+        for beat, ev in zip(turn.lines, turn.evidence, strict=True)
+        if ev is not None
+        and ev.explicit
+        and ev.subject[:1].isupper()
+        and ev.subject not in ("He", "She", "I")
+    }
 
 
 def _call_narrator(name: str, turns: list[Turn], cast: Cast) -> None:
