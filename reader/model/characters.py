@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from reader.model.given_names import given_name_gender
+from reader.model.regex_scan import by_first_letter
 from reader.model.story import Character
 
 MALE_TITLES = frozenset(
@@ -47,11 +48,14 @@ PARTICLES = frozenset("de van der von du da di del della la le".split())
 _TITLE_ALT = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 ABBREVIATED = frozenset("mr mrs ms dr m mme mlle rev".split())
 """Titles written with a full stop; "the General. In the morning" is no General In."""
+
+_TITLE_GROUPS = by_first_letter(_TITLE_ALT.split("|"))
+"""The titles as the regexes read them: by first letter, far faster to try."""
 _TITLED = (
     "(?:(?:"
-    + "|".join(sorted((t.capitalize() for t in ABBREVIATED), key=len, reverse=True))
+    + by_first_letter(sorted((t.capitalize() for t in ABBREVIATED), key=len, reverse=True))
     + r")\.?|(?:"
-    + _TITLE_ALT
+    + _TITLE_GROUPS
     + "))"
 )
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
@@ -59,7 +63,7 @@ _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
     rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
-    rf"|the[ \t]+(?:{_TITLE_ALT}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
+    rf"|the[ \t]+(?:{_TITLE_GROUPS}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
     rf"(?=[A-Z])\b(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
