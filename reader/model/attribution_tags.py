@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 
 from reader.model.characters import NAME_PHRASE as _NAME
-from reader.model.regex_scan import scanner
+from reader.model.regex_scan import by_first_letter, scanner
 
-_NOT_NAME = r"(?!(?:The|A|An|This|That|Then|When|There|Here|It|They|We|You|Now|So|But|And|Yet)\b)"
+_NOT_NAME_WORDS = "The A An This That Then When There Here It They We You Now So But And Yet"
+_NOT_NAME = rf"(?!(?:{by_first_letter(_NOT_NAME_WORDS.split())})\b)"
 NAME_PHRASE = rf"{_NOT_NAME}(?:{_NAME})"
 
 SPEECH_VERBS = frozenset(
@@ -52,16 +53,17 @@ SPEECH_VERBS = frozenset(
     averred asseverated spoke speaks submitted opined expostulated remonstrated chirped
     boomed simpered whined vowed swore intoned hazarded coaxed addressing""".split()
 )
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_VERBS = by_first_letter(sorted(SPEECH_VERBS, key=len, reverse=True))
+"""The speech verbs, longest first, by first letter: the same matches, far faster tried."""
 _DET = (
     r"(?:[Tt]he|[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur|[Ii]ts|[Yy]our|[Tt]his|[Tt]hat|[Aa]n?|"
     r"[Aa]nother|[Oo]ne)"
 )
 _PRON = r"(?:[Hh]e|[Ss]he|I)"
-_FUNCTION = (
-    r"(?!(?:and|or|but|to|of|with|at|in|on|from|as|that|who|which|was|had|is|by|for|into"
-    r"|upon|through)\b)"
+_FUNCTION_WORDS = (
+    "and or but to of with at in on from as that who which was had is by for into upon through"
 )
+_FUNCTION = rf"(?!(?:{by_first_letter(_FUNCTION_WORDS.split())})\b)"
 _DESC = (
     rf"{_DET}[ \t\n]+(?:{_FUNCTION}[a-z'-]+[ \t\n]+){{0,3}}?"
     rf"(?:{_FUNCTION}[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?|(?:{NAME_PHRASE}))"

@@ -29,6 +29,18 @@ _SCANNERS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 its whole compiled code; holding the pattern keeps its id from being reused."""
 
 
+def by_first_letter(words: list[str]) -> str:
+    """The alternation ``word1|word2|...`` of plain words, grouped by first letter with
+    each group keeping the words' order: ``M(?:rs|r)|S(?:ir)``. It matches exactly what
+    the flat one does (at any position only one group can start), but the regex engine
+    tries one branch per letter there instead of every word: much faster where a long
+    list of titles or verbs is tried at every word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 class _Unknown(Exception):
     """Part of the pattern whose first character cannot be told."""
 

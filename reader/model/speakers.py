@@ -318,6 +318,7 @@ def _turns(story: Story) -> list[Turn]:
     text = story.text
     turns: list[Turn] = []
     beats = story.beats
+    paragraphs = story.paragraphs
     last_para = -1
     previous_unclosed = False
     prev_turn_para = -2
@@ -338,7 +339,9 @@ def _turns(story: Story) -> list[Turn]:
         if found is None and len(turn.lines) == 1 and i > 0:
             found = _lead_in(text, beats[i - 1], beat)
         turn.evidence.append(found)
-        previous_unclosed = _unclosed(text, beat, story)
+        previous_unclosed = beat.end >= paragraphs[beat.paragraph].end and _unclosed(
+            text, beat, story
+        )  # only a quote reaching its paragraph's end can run on unclosed
     return turns
 
 
@@ -1173,7 +1176,7 @@ def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool
     turns apart with the same speaker (someone spoke twice running), so parity no longer
     carries from one to the other."""
     lo, hi = min(i, j), max(i, j)
-    inside = [k for k in anchors if lo <= k <= hi]
+    inside = anchors[bisect_left(anchors, lo) : bisect_right(anchors, hi)]  # anchors are sorted
     for a, b in zip(inside, inside[1:]):
         if (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker:
             return True
@@ -1348,13 +1351,15 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
 
 def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
     """Characters some speech tag names outright: not the unnamed narrator."""
-    spoke: set[str | None] = set()
-    for turn in turns:
-        for beat, ev in zip(turn.lines, turn.evidence, strict=True):
-            if ev is not None and ev.explicit and ev.subject[:1].isupper():
-                if ev.subject not in ("He", "She", "I"):
-                    spoke.add(beat.speaker)
-    return spoke
+    return {
+        beat.speaker
+        for turn in turns
+        for beat, ev in zip(turn.lines, turn.evidence, strict=True)
+        if ev is not None
+        and ev.explicit
+        and ev.subject[:1].isupper()
+        and ev.subject not in ("He", "She", "I")
+    }
 
 
 def _call_narrator(name: str, turns: list[Turn], cast: Cast) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.model import attribution_tags, characters, speakers
-from reader.model.regex_scan import scanner
+from reader.model.regex_scan import by_first_letter, scanner
 
 TEXT = (
     'Mr. Darcy, who had said nothing, turned to her and said: "No." Then she and '
@@ -93,3 +93,16 @@ def test_scanners_agree_with_their_patterns_on_the_corpus():
                 fast = scanner(pattern)
                 expected = [(m.span(), m.groups()) for m in pattern.finditer(text, start, end)]
                 assert [(m.span(), m.groups()) for m in fast.finditer(text, start, end)] == expected
+
+
+def test_words_by_first_letter_match_as_the_flat_alternation():
+    words = sorted(
+        ["Mr", "Mrs", "M", "Miss", "Sir", "Lady", "Lord", "said", "sighed", "s", "and", "An"],
+        key=len,
+        reverse=True,
+    )
+    grouped = re.compile(rf"\b(?:{by_first_letter(words)})(?:\b|\.)")
+    flat = re.compile(rf"\b(?:{'|'.join(words)})(?:\b|\.)")
+    assert grouped.pattern != flat.pattern
+    assert spans(grouped, 0, len(TEXT)) == spans(flat, 0, len(TEXT))
+    assert spans(grouped, 0, len(TEXT))  # the sample has some of them
