@@ -541,7 +541,6 @@ GONE_TO = re.compile(
 )
 """Journeys "to" somewhere: "go to Greece", "been to Italy" (but "came to Jane" is a
 person approached)."""
-THE_ENDS = frozenset(("e ", "e\n", "e\t"))
 VOCATIVE_ENDS = frozenset(",!?.")
 
 
