@@ -728,3 +728,14 @@ def test_the_other_party_to_untagged_talk_is_someone_the_scene_shows_acting():
         "\"It's a boat. Everything's crooked.\"\n"
     )
     assert said(text)[-1] == "Dessa"
+
+
+def test_a_pronoun_never_falls_back_on_someone_far_off_whose_gender_is_unknown():
+    text = (
+        "Zorblax stood at the gate. Tom and Ned came up the lane.\n\n"
+        '"Open it," said Tom.\n\n'
+        '"I will not," said Ned.\n\n'
+        "The gate creaked in the wind and the rain came on.\n\n"
+        '"Then I shall," she said.\n'
+    )
+    assert said(text)[-1] != "Zorblax"

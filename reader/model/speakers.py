@@ -768,7 +768,7 @@ class _Resolver:
             if described or self._narrated_turn(previous) < TOPIC_NARRATION:
                 skip.add(previous.last)
         for name in self._candidates(pos, turn, local_only=True):
-            if name not in excluded and self.cast.gender(name) == gender and not other:
+            if name not in excluded and self.cast.gender(name) in (gender, None) and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
         if again and previous is not None and previous.last not in excluded:
             if self.cast.gender(previous.last) == gender:
@@ -777,16 +777,12 @@ class _Resolver:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
                     return name  # "..., Catherine." / "Indeed I am," she replied.
-        unsure = None
         for name in self._candidates(pos, turn):
-            if name in skip:
-                continue
-            known = self.cast.gender(name)
-            if known == gender:
+            if name not in skip and self.cast.gender(name) == gender:
                 return name
-            if known is None and unsure is None:
-                unsure = name
-        found = unsure or self._newcomer(gender, pos, turn, skip)
+        # Someone whose gender the text never tells is no surer a "she" than anyone:
+        # turn-taking decides the line instead.
+        found = self._newcomer(gender, pos, turn, skip)
         if found is None and previous is not None and previous.last not in excluded:
             if self.cast.gender(previous.last) == gender:
                 return previous.last  # no one else "he" could be: the man who just spoke
@@ -1012,7 +1008,7 @@ class _Resolver:
             found = paragraph_subject(self.story.text, para.start, para.end)
             if found is None:
                 return self._only_named(para, excluded)
-        name = self._resolve(found, turn, excluded)
+        name = self._named_before(found, para) or self._resolve(found, turn, excluded)
         if name == NARRATOR:
             # "I looked at her." / "Don't look like that." : the narrator watches, and
             # the one they are with speaks
@@ -1044,6 +1040,17 @@ class _Resolver:
             if name is not None:
                 names.append(name)
         return names
+
+    def _named_before(self, found: Evidence, para: Paragraph) -> str | None:
+        """The "he" of a paragraph is the one it named before him: "Poirot studied me.
+        Then he shook his head." (whatever the text has told of Poirot's gender)."""
+        gender = PRONOUN_GENDER.get(found.subject.lower())
+        if gender is None or found.subject not in ("He", "She", "he", "she"):
+            return None
+        for name, _, quoted in self._mention_names(para.start, found.pos):
+            if not quoted and self.cast.gender(name) in (gender, None):
+                return name
+        return None
 
     def _only_named(self, para: Paragraph, excluded: set[str]) -> str | None:
         """A short paragraph with no one as its subject that names a single person ("It
