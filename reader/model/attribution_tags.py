@@ -69,10 +69,13 @@ _DESC = (
     rf"(?:{_FUNCTION}[a-z'-]+(?:[ \t\n]+(?:{NAME_PHRASE}))?|(?:{NAME_PHRASE}))"
 )
 _ADV = r"(?:[a-z]+ly[ \t\n]+)?"
+_STOP_WORDS = (
+    "to in with at as from and but after before when while without for of on again once then "
+    "now presently"
+)
 _STOP = (
-    r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:[a-z]+ly|[a-z]+ing|to|in|with|at|as|"
-    r"from|and|but|after|before|when|while|without|for|of|on|again|once|then|now|"
-    r"presently)\b)"
+    r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:[a-z]+ly|[a-z]+ing|"
+    rf"{by_first_letter(_STOP_WORDS.split())})\b)"
 )
 
 TAG_LEAD = re.compile(
@@ -329,7 +332,8 @@ SUBJECT_TOKEN = re.compile(
     r"[a-z]+\b"
 )
 OBJECT_BEFORE = re.compile(
-    r"(?:\b(?:to|at|with|of|by|for|from|on|in|upon|towards|than)|(?<![,;:][ \t\n])\band)[ \t\n]+$"
+    rf"(?:\b(?:{by_first_letter('to at with of by for from on in upon towards than'.split())})"
+    r"|(?<![,;:][ \t\n])\band)[ \t\n]+$"
 )
 """A name after a preposition is an object; after "and" too ("Tom and Mary"), but not
 after "; and", which opens a clause: "...the window; and Miss Crawford had time to say"."""
@@ -342,10 +346,10 @@ NAME_APPOSED = re.compile(
 """A name set before a participle or an aside: "Mrs Smith, sighing over it, said",
 "Edmund, after waiting a moment, obliged her by saying", "Julia, who was in high
 good-humour, did her the justice of exclaiming"."""
-SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:as|when|while|whilst|if|though|although|because|since|till|until|before|after"
-    r"|that|whom|who)[ \t\n]+$"
+SUBORDINATORS = (
+    "as when while whilst if though although because since till until before after that whom who"
 )
+SUBORDINATE_BEFORE = re.compile(rf"\b(?:{by_first_letter(SUBORDINATORS.split())})[ \t\n]+$")
 
 
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:

@@ -115,10 +115,12 @@ def _name_scan() -> re.Pattern[str]:
 NAME_SCAN = _name_scan()
 """The same matches as NAME_RE, found faster."""
 LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
-HER_POSSESSIVE = (
-    r"[ \t\n]+(?!(?:to|a|an|the|that|and|in|on|at|with|for|of|as|if|so|but|by|from|up|out|"
-    r"down|again|back|now|then|too|very|not|what|how|why|when|into|away|off)\b)[a-z]"
+NOT_AFTER_HER = (
+    "to a an the that and in on at with for of as if so but by from up out down again back "
+    "now then too very not what how why when into away off"
 )
+"""Words after "her" that make it an object ("gave her a book"), not a possessive."""
+HER_POSSESSIVE = rf"[ \t\n]+(?!(?:{by_first_letter(NOT_AFTER_HER.split())})\b)[a-z]"
 NOT_NAMES = frozenset(
     """i i'm i'll i've i'd oh ah yes no well mr mrs miss sir god heaven lord christ jesus
     monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -624,10 +626,16 @@ GENDER_AFTER = re.compile(
     rf"[ \t\n]+(?:[a-z]+,?[ \t\n]+){{0,5}}?(his|her(?={HER_POSSESSIVE})|himself|herself)\b"
     rf"|[^.!?\"“”]{{0,60}}[.!?][ \t\n]+(He|She)\b"
 )
+OBJECT_PREPOSITIONS = (
+    "of to at with for from by on in into upon behind beside towards over under about"
+)
+OBJECT_VERB_WORDS = (
+    "saw met told took gave found left let made knew caught held kept led hit sent brought "
+    "bought taught heard felt told paid thanked asked"
+)
 OBJECT_CONTEXT = re.compile(
-    r"\b(?:of|to|at|with|for|from|by|on|in|into|upon|behind|beside|towards|over|under|about"
-    r"|[a-z]{3,}ed|saw|met|told|took|gave|found|left|let|made|knew|caught|held|kept|led|"
-    r"hit|sent|brought|bought|taught|heard|felt|told|paid|thanked|asked)[ \t\n]+$"
+    rf"\b(?:{by_first_letter(OBJECT_PREPOSITIONS.split())}|[a-z]{{3,}}ed"
+    rf"|{by_first_letter(OBJECT_VERB_WORDS.split())})[ \t\n]+$"
 )
 """A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
 Louisa smiling, so the pronoun after it says nothing of Tom."""

@@ -55,6 +55,7 @@ from reader.model.characters import (
     split_name,
     title_gender,
 )
+from reader.model.regex_scan import by_first_letter
 from reader.model.story import Beat, Character, Paragraph, Story
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
@@ -67,14 +68,21 @@ VOCATIVE_OPENING_AFTER = frozenset(",—")
 """A name opening a speech is a vocative before a comma ("Tom, come"), not before a full
 stop or an exclamation ("Bingley." answers a question, "Mr. Darcy!" echoes one)."""
 VOCATIVE_WORDS = ("dear", " oh", " ah", "well", " yes", " no", " o")
+CLAUSE_OPENERS = (
+    "and but then when while as that though if so till until before after because where "
+    "whilst now yet"
+).split()
+"""Words after which a name opens a clause, so is its subject (tried by first letter)."""
 SUBJECT_BEFORE = re.compile(
     r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
-    r"|\b(?:and|but|then|when|while|as|that|though|if|so|till|until|before|after|because"
-    r"|where|whilst|now|yet)[ \t\n]+)$"
+    rf"|\b(?:{by_first_letter(CLAUSE_OPENERS)})[ \t\n]+)$"
 )
+NOT_VERBS = (
+    "of and or for to in at with on by from as but nor than who whom whose which the a an"
+).split()
+"""Words after a name that show it is no subject acting: "Tom and", "Tom of"."""
 SUBJECT_AFTER = re.compile(
-    r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:of|and|or|for|to|in|at|with|on|by|from|as|but|nor|"
-    r"than|who|whom|whose|which|the|a|an)\b)[a-z]+"
+    rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:{by_first_letter(NOT_VERBS)})\b)[a-z]+"
 )
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
