@@ -91,7 +91,7 @@ FIRST_PERSON_MIN = 1.5
 """'I said' once and 'I shrug' once make a first-person story."""
 WINDOW = 6000
 """How far back (in characters) a pronoun looks for its antecedent."""
-PARAS = 18
+PARAS = 12
 """How many paragraphs back a pronoun looks for its antecedent."""
 
 
