@@ -704,3 +704,13 @@ def test_a_land_people_go_to_is_no_newcomer():
     _, census = name_mentions(text, 0, len(text))
     assert not may_be_person("greece", census)
     assert may_be_person("jane", census)
+
+
+def test_an_old_conjunction_opening_a_line_is_no_one():
+    text = (
+        "Tom sat down. Tom smiled.\n\n"
+        'He read the poem: Ere one can say, "It lightens." Hence he wept.\n\n'
+        '"Sad," said Tom.\n'
+    )
+    people = cast(text)
+    assert not {"Ere", "Hence"} & set(people)

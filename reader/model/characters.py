@@ -128,7 +128,8 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty""".split()
+    pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty ere lest hence thence
+    whence thus yea""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
