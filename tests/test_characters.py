@@ -714,3 +714,14 @@ def test_an_old_conjunction_opening_a_line_is_no_one():
     )
     people = cast(text)
     assert not {"Ere", "Hence"} & set(people)
+
+
+def test_len_is_short_for_leonard():
+    text = (
+        "Leonard Hale came in. Leonard sat down.\n\n"
+        '"Tea, Len?" asked Jacky.\n\n'
+        '"Please," said Len.\n'
+    )
+    people = cast(text)
+    leonard = next(c for c in people.values() if "Leonard Hale" in names_of(c))
+    assert "Len" in names_of(leonard)

@@ -181,6 +181,7 @@ NICKNAMES = {
     "francis": "frank",
     "stephen": "steve",
     "albert": "bertie",
+    "leonard": "len lenny",
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
 NARRATOR = "I"
