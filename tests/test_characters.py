@@ -725,3 +725,15 @@ def test_len_is_short_for_leonard():
     people = cast(text)
     leonard = next(c for c in people.values() if "Leonard Hale" in names_of(c))
     assert "Len" in names_of(leonard)
+
+
+def test_the_plain_mister_is_the_father_of_a_couple_whose_son_goes_by_his_first_name():
+    text = (
+        "Mr. and Mrs. Holt were at home. Mr. and Mrs. Holt had a son, Ned Holt.\n\n"
+        "Ned smiled. Ned sat down. Ned laughed. Mr. Holt read.\n\n"
+        '"Home," said Ned.\n\n'
+        '"Good," said Mr. Holt.\n'
+    )
+    people = cast(text)
+    father = next(c for c in people.values() if "Mr. Holt" in names_of(c))
+    assert not names_of(father) & {"Ned Holt", "Ned"}

@@ -340,6 +340,8 @@ class Census:
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
+    couples: Counter[str] = field(default_factory=Counter)
+    """Surname → times the text writes "Mr. and Mrs. Surname": a married couple."""
     recent: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(first name, full name) → times the bare first name came with that full name the
     last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
@@ -435,7 +437,12 @@ def name_mentions(
     census.forms = forms
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
+    census.couples = Counter(m.group(1).lower() for m in COUPLE.finditer(text, start, end))
     return found, census
+
+
+COUPLE = re.compile(r"\bMr\.?[ \t\n]+and[ \t\n]+Mrs\.?[ \t\n]+([A-Z][a-z]+)\b(?![ \t\n]+[A-Z])")
+"""'Mr. and Mrs. Morland' (not 'Mr. and Mrs. John Dashwood'): the couple heading a house."""
 
 
 LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
@@ -914,7 +921,16 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         elif title is None and len(words) == 1 and words[0] in RANKS:
             home = _rank_holder(words[0], people)  # "I hope, Admiral, ..." to Admiral Croft
         else:
-            home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
+            home = _home(
+                title,
+                words,
+                gender,
+                by_first,
+                by_last,
+                census.counts,
+                census.recent,
+                census.couples,
+            )
         if home is None:
             home = _person(key, title, words, gender, census.votes, census.forms, census.counts)
             home.weight = census.counts[key]
@@ -992,10 +1008,12 @@ def _home(
     by_last: dict[str, list[Person]],
     counts: Counter[str] | None = None,
     recent: Counter[tuple[str, str]] | None = None,
+    couples: Counter[str] | None = None,
 ) -> Person | None:
     """The already-known person a shorter name form belongs to, when only one fits.
 
-    ``counts`` (the census's phrase counts) lets the family customs below be read."""
+    ``counts`` (the census's phrase counts) and ``couples`` ("Mr. and Mrs. Surname") let
+    the family customs below be read."""
     if len(words) > 1:
         first, last = words[0], " ".join(words[1:])
         same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
@@ -1004,7 +1022,7 @@ def _home(
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
-        if _address(title) == "mr" and any(_junior(p, word, counts) for p in fits):
+        if _address(title) == "mr" and any(_junior(p, word, counts, couples) for p in fits):
             fits = [p for p in fits if p.first is None]
     elif title is not None:
         firsts = by_first.get(word, []) or [
@@ -1154,17 +1172,20 @@ def _kin_apart(
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
 
 
-def _junior(person: Person, word: str, named: Counter[str] | None) -> bool:
-    """A son of the family, whose wife goes by his first name ("Mrs. Charles Wilcox",
-    "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else: the plain "Mr. Wilcox" is
-    then her husband, the head of the family, and no son of it."""
+def _junior(
+    person: Person, word: str, named: Counter[str] | None, couples: Counter[str] | None = None
+) -> bool:
+    """A son of the family, so not its plain "Mr. Surname": his wife goes by his first name
+    ("Mrs. Charles Wilcox", "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else, or
+    the text speaks of "Mr. and Mrs. Morland" as a couple and calls him "James" more often
+    than anyone is called "Mr. Morland". The plain Mr. is then the head of the family."""
     first = person.first
-    return (
-        named is not None
-        and first is not None
-        and person.gender != "female"
-        and bool(named[f"mrs {word}"])
-        and bool(named[f"mrs {first} {word}"] or named[f"mrs {first}"])
+    if named is None or first is None or person.gender == "female":
+        return False
+    if couples is not None and couples[word] >= 2 and named[first] > named[f"mr {word}"]:
+        return True
+    return bool(named[f"mrs {word}"]) and bool(
+        named[f"mrs {first} {word}"] or named[f"mrs {first}"]
     )
 
 
