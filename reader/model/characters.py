@@ -441,8 +441,11 @@ def name_mentions(
     return found, census
 
 
-COUPLE = re.compile(r"\bMr\.?[ \t\n]+and[ \t\n]+Mrs\.?[ \t\n]+([A-Z][a-z]+)\b(?![ \t\n]+[A-Z])")
-"""'Mr. and Mrs. Morland' (not 'Mr. and Mrs. John Dashwood'): the couple heading a house."""
+COUPLE = re.compile(
+    r"Mr(?<![A-Za-z]Mr)\.?[ \t\n]+and[ \t\n]+Mrs\.?[ \t\n]+([A-Z][a-z]+)\b(?![ \t\n]+[A-Z])"
+)
+"""'Mr. and Mrs. Morland' (not 'Mr. and Mrs. John Dashwood'): the couple heading a house.
+It opens on the literal "Mr", which the regex engine finds fast."""
 
 
 LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
