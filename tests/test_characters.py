@@ -737,3 +737,14 @@ def test_the_plain_mister_is_the_father_of_a_couple_whose_son_goes_by_his_first_
     people = cast(text)
     father = next(c for c in people.values() if "Mr. Holt" in names_of(c))
     assert not names_of(father) & {"Ned Holt", "Ned"}
+
+
+def test_a_family_speaking_together_is_no_character():
+    text = (
+        "Miss Holt came in. Mr. Holt followed.\n\n"
+        '"Welcome," said the Holts.\n\n'
+        '"Thank you," said the Holts again.\n\n'
+        '"Tea?" said Miss Holt.\n'
+    )
+    people = cast(text)
+    assert not any("the Holts" in names_of(c) for c in people.values())

@@ -729,7 +729,8 @@ def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
     signals = _person_words(census)
     keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
-    keys.extend(k for k in census.tagged if is_name(k, census))
+    keys.extend(k for k in census.tagged if is_name(k, census) and not _family(k, census))
+    # "said the Schlegels" has a family speak, not one person
     people = _merge(keys, census)
     cast = Cast()
     for person in people:
@@ -869,6 +870,16 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _family(key: str, census: Census) -> bool:
+    """ "The Schlegels", whose singular the text uses after Mr., Mrs. or Miss (or bare): a
+    family, not one person, even when a tag has them speak together."""
+    words = split_name(key)[1]
+    if not key.startswith("the ") or not words or not words[-1].endswith("s"):
+        return False
+    one = " ".join([*words[:-1], words[-1][:-1]])
+    return any(census.counts[f"{t}{one}"] for t in ("", "mr ", "mrs ", "miss "))
 
 
 def _of_a_place_or_kind(key: str, census: Census) -> bool:
