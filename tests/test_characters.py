@@ -623,7 +623,7 @@ def test_a_saint_s_name_after_st_is_a_place():
 def test_a_word_used_often_alone_is_not_the_maiden_name_named_twice():
     text = (
         "Regina Dallas had married well. Regina Dallas was proud.\n\n"
-        + "Dallas laughed. Dallas ran to the door. Dallas turned.\n\n" * 4
+        + "Dallas laughed. Dallas ran to his door. Dallas turned.\n\n" * 4
         + '"Hello," said Dallas.\n'
     )
     people = cast(text)
@@ -748,3 +748,14 @@ def test_a_family_speaking_together_is_no_character():
     )
     people = cast(text)
     assert not any("the Holts" in names_of(c) for c in people.values())
+
+
+def test_a_hero_called_by_his_surname_keeps_his_full_name():
+    text = (
+        "Sherlock Holmes lit his pipe. Sherlock Holmes smiled. Sherlock sat down.\n\n"
+        + "Holmes laughed. Holmes turned. Holmes lit his pipe again.\n\n" * 5
+        + '"Quite," said Holmes.\n'
+    )
+    people = cast(text)
+    holmes = next(c for c in people.values() if "Sherlock Holmes" in names_of(c))
+    assert "Holmes" in names_of(holmes)

@@ -944,6 +944,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
                 census.counts,
                 census.recent,
                 census.couples,
+                census.votes,
             )
         if home is None:
             home = _person(key, title, words, gender, census.votes, census.forms, census.counts)
@@ -1023,11 +1024,13 @@ def _home(
     counts: Counter[str] | None = None,
     recent: Counter[tuple[str, str]] | None = None,
     couples: Counter[str] | None = None,
+    votes: dict[str, list[int]] | None = None,
 ) -> Person | None:
     """The already-known person a shorter name form belongs to, when only one fits.
 
     ``counts`` (the census's phrase counts) and ``couples`` ("Mr. and Mrs. Surname") let
-    the family customs below be read."""
+    the family customs below be read; ``votes`` (pronouns after each name's last word)
+    keep a boy off a woman's maiden name."""
     if len(words) > 1:
         first, last = words[0], " ".join(words[1:])
         same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
@@ -1077,7 +1080,8 @@ def _home(
                 return holder
         if not fits:
             lasts = by_last.get(word, [])
-            if counts is not None and all(_seldom_surname(p, counts[word]) for p in lasts):
+            said = voted_gender(votes.get(word)) if votes else None
+            if counts is not None and all(_seldom_surname(p, counts[word], said) for p in lasts):
                 lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
             ranked = sorted(lasts, key=lambda p: -p.weight)
             if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
@@ -1101,10 +1105,23 @@ def _seldom_titled(person: Person, bare: int) -> bool:
     return person.title in FIRST_NAME_TITLES and bare > SELDOM * person.weight
 
 
-def _seldom_surname(person: Person, bare: int) -> bool:
-    """Whether a full name never given a title ("Regina Dallas") is named far too seldom to
-    be the one its last word, used over and over alone ("Dallas"), means."""
-    return person.title is None and bare > SELDOM * person.weight
+def _seldom_surname(person: Person, bare: int, said: str | None) -> bool:
+    """Whether a full name never given a title ("Regina Dallas") is named far too seldom,
+    once or twice in passing, to be the one its last word means when that word is used over
+    and over alone, and for someone the pronouns call otherwise ("Dallas ... he"). A hero
+    called "Holmes" far more than "Sherlock Holmes" is still one man."""
+    return (
+        person.title is None
+        and person.weight <= PASSING
+        and bare > SELDOM * person.weight
+        and said is not None
+        and person.gender is not None
+        and said != person.gender
+    )
+
+
+PASSING = 2
+"""How often a full name is named in passing."""
 
 
 SELDOM = 5
