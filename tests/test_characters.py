@@ -759,3 +759,13 @@ def test_a_hero_called_by_his_surname_keeps_his_full_name():
     people = cast(text)
     holmes = next(c for c in people.values() if "Sherlock Holmes" in names_of(c))
     assert "Holmes" in names_of(holmes)
+
+
+def test_a_titled_plural_is_a_family():
+    text = (
+        "Miss Holt came in. Miss Holt sat down.\n\n"
+        "Miss Holts were everywhere that winter. Miss Holts laughed.\n\n"
+        '"Tea?" said Miss Holt.\n'
+    )
+    people = cast(text)
+    assert not any("Miss Holts" in names_of(c) for c in people.values())

@@ -855,8 +855,9 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if title is None and words[0] == "st":
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     last = words[-1]
-    if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
-        return False  # "the Gradgrinds": a family, not one person
+    one = " ".join([*words[:-1], last[:-1]])
+    if last.endswith("s") and (census.counts[one] or (title and census.counts[f"{title} {one}"])):
+        return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
     acts = census.acts[key]
     if (
         title in ("general", "major")
