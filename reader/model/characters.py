@@ -6,7 +6,8 @@ eyes"). Names that are one person are merged: a full name with its first name, i
 surname with a title and the common nicknames of its first name. Families stay apart:
 "Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people, and English family customs
 place the rest: the plain "Miss Steele" is the eldest daughter, "Mrs. John Dashwood" is
-John's wife, and a bare "Charles" is the Charles whose wife goes by his name.
+John's wife, a bare "Charles" is the Charles whose wife goes by his name, and the plain
+"Mr. Wilcox" is the head of the house, not a son whose wife is "Mrs. Charles Wilcox".
 """
 
 from __future__ import annotations
