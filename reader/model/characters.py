@@ -6,7 +6,8 @@ eyes"). Names that are one person are merged: a full name with its first name, i
 surname with a title and the common nicknames of its first name. Families stay apart:
 "Mr. Bennet", "Mrs. Bennet" and "Miss Bennet" are three people, and English family customs
 place the rest: the plain "Miss Steele" is the eldest daughter, "Mrs. John Dashwood" is
-John's wife, and a bare "Charles" is the Charles whose wife goes by his name.
+John's wife, a bare "Charles" is the Charles whose wife goes by his name, and the plain
+"Mr. Wilcox" is the head of the house, not a son whose wife is "Mrs. Charles Wilcox".
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ NOT_NAMES = frozenset(
     one two three at in on by for from with without to of into upon over under papa mama
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
-    pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty""".split()
+    pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty ere lest hence thence
+    whence thus yea""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
@@ -186,6 +188,7 @@ NICKNAMES = {
     "francis": "frank",
     "stephen": "steve",
     "albert": "bertie",
+    "leonard": "len lenny",
 }
 NICK_TO_FULL = {nick: full for full, nicks in NICKNAMES.items() for nick in nicks.split()}
 NARRATOR = "I"
@@ -345,6 +348,8 @@ class Census:
     """Name phrases seen as the subject of a speech tag."""
     inverted: set[str] = field(default_factory=set)
     """Name phrases seen after a speech verb ("said Bill"): names beyond doubt."""
+    couples: Counter[str] = field(default_factory=Counter)
+    """Surname → times the text writes "Mr. and Mrs. Surname": a married couple."""
     recent: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(first name, full name) → times the bare first name came with that full name the
     last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
@@ -433,7 +438,15 @@ def name_mentions(
     census.forms = forms
     census.prepped = Counter(prepped)
     census.recent = _recent_holders(found)
+    census.couples = Counter(m.group(1).lower() for m in COUPLE.finditer(text, start, end))
     return found, census
+
+
+COUPLE = re.compile(
+    r"Mr(?<![A-Za-z]Mr)\.?[ \t\n]+and[ \t\n]+Mrs\.?[ \t\n]+([A-Z][a-z]+)\b(?![ \t\n]+[A-Z])"
+)
+"""'Mr. and Mrs. Morland' (not 'Mr. and Mrs. John Dashwood'): the couple heading a house.
+It opens on the literal "Mr", which the regex engine finds fast."""
 
 
 LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
@@ -740,7 +753,8 @@ def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
     signals = _person_words(census)
     keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
-    keys.extend(k for k in census.tagged if is_name(k, census))
+    keys.extend(k for k in census.tagged if is_name(k, census) and not _family(k, census))
+    # "said the Schlegels" has a family speak, not one person
     people = _merge(keys, census)
     cast = Cast()
     for person in people:
@@ -865,8 +879,9 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if title is None and words[0] == "st":
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     last = words[-1]
-    if last.endswith("s") and census.counts[" ".join([*words[:-1], last[:-1]])]:
-        return False  # "the Gradgrinds": a family, not one person
+    one = " ".join([*words[:-1], last[:-1]])
+    if last.endswith("s") and (census.counts[one] or (title and census.counts[f"{title} {one}"])):
+        return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
     acts = census.acts[key]
     if (
         title in ("general", "major")
@@ -880,6 +895,16 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _family(key: str, census: Census) -> bool:
+    """ "The Schlegels", whose singular the text uses after Mr., Mrs. or Miss (or bare): a
+    family, not one person, even when a tag has them speak together."""
+    words = split_name(key)[1]
+    if not key.startswith("the ") or not words or not words[-1].endswith("s"):
+        return False
+    one = " ".join([*words[:-1], words[-1][:-1]])
+    return any(census.counts[f"{t}{one}"] for t in ("", "mr ", "mrs ", "miss "))
 
 
 def _of_a_place_or_kind(key: str, census: Census) -> bool:
@@ -935,7 +960,17 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         elif title is None and len(words) == 1 and words[0] in RANKS:
             home = _rank_holder(words[0], people)  # "I hope, Admiral, ..." to Admiral Croft
         else:
-            home = _home(title, words, gender, by_first, by_last, census.counts, census.recent)
+            home = _home(
+                title,
+                words,
+                gender,
+                by_first,
+                by_last,
+                census.counts,
+                census.recent,
+                census.couples,
+                census.votes,
+            )
         if home is None:
             home = _person(key, title, words, gender, census.votes, census.forms, census.counts)
             home.weight = census.counts[key]
@@ -1013,10 +1048,14 @@ def _home(
     by_last: dict[str, list[Person]],
     counts: Counter[str] | None = None,
     recent: Counter[tuple[str, str]] | None = None,
+    couples: Counter[str] | None = None,
+    votes: dict[str, list[int]] | None = None,
 ) -> Person | None:
     """The already-known person a shorter name form belongs to, when only one fits.
 
-    ``counts`` (the census's phrase counts) lets the family customs below be read."""
+    ``counts`` (the census's phrase counts) and ``couples`` ("Mr. and Mrs. Surname") let
+    the family customs below be read; ``votes`` (pronouns after each name's last word)
+    keep a boy off a woman's maiden name."""
     if len(words) > 1:
         first, last = words[0], " ".join(words[1:])
         same = [p for p in by_last.get(last, []) if p.first == first and _fits(p, title, gender)]
@@ -1025,7 +1064,7 @@ def _home(
     if title in SURNAME_TITLES:
         fits = [p for p in by_last.get(word, []) if _fits(p, title, gender, strict=True)]
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
-        if _address(title) == "mr" and any(_junior(p, word, counts) for p in fits):
+        if _address(title) == "mr" and any(_junior(p, word, counts, couples) for p in fits):
             fits = [p for p in fits if p.first is None]
     elif title is not None:
         firsts = by_first.get(word, []) or [
@@ -1066,7 +1105,8 @@ def _home(
                 return holder
         if not fits:
             lasts = by_last.get(word, [])
-            if counts is not None and all(_seldom_surname(p, counts[word]) for p in lasts):
+            said = voted_gender(votes.get(word)) if votes else None
+            if counts is not None and all(_seldom_surname(p, counts[word], said) for p in lasts):
                 lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
             ranked = sorted(lasts, key=lambda p: -p.weight)
             if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
@@ -1090,10 +1130,23 @@ def _seldom_titled(person: Person, bare: int) -> bool:
     return person.title in FIRST_NAME_TITLES and bare > SELDOM * person.weight
 
 
-def _seldom_surname(person: Person, bare: int) -> bool:
-    """Whether a full name never given a title ("Regina Dallas") is named far too seldom to
-    be the one its last word, used over and over alone ("Dallas"), means."""
-    return person.title is None and bare > SELDOM * person.weight
+def _seldom_surname(person: Person, bare: int, said: str | None) -> bool:
+    """Whether a full name never given a title ("Regina Dallas") is named far too seldom,
+    once or twice in passing, to be the one its last word means when that word is used over
+    and over alone, and for someone the pronouns call otherwise ("Dallas ... he"). A hero
+    called "Holmes" far more than "Sherlock Holmes" is still one man."""
+    return (
+        person.title is None
+        and person.weight <= PASSING
+        and bare > SELDOM * person.weight
+        and said is not None
+        and person.gender is not None
+        and said != person.gender
+    )
+
+
+PASSING = 2
+"""How often a full name is named in passing."""
 
 
 SELDOM = 5
@@ -1175,17 +1228,20 @@ def _kin_apart(
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
 
 
-def _junior(person: Person, word: str, named: Counter[str] | None) -> bool:
-    """A son of the family, whose wife goes by his first name ("Mrs. Charles Wilcox",
-    "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else: the plain "Mr. Wilcox" is
-    then her husband, the head of the family, and no son of it."""
+def _junior(
+    person: Person, word: str, named: Counter[str] | None, couples: Counter[str] | None = None
+) -> bool:
+    """A son of the family, so not its plain "Mr. Surname": his wife goes by his first name
+    ("Mrs. Charles Wilcox", "Mrs. Charles") while a plain "Mrs. Wilcox" is someone else, or
+    the text speaks of "Mr. and Mrs. Morland" as a couple and calls him "James" more often
+    than anyone is called "Mr. Morland". The plain Mr. is then the head of the family."""
     first = person.first
-    return (
-        named is not None
-        and first is not None
-        and person.gender != "female"
-        and bool(named[f"mrs {word}"])
-        and bool(named[f"mrs {first} {word}"] or named[f"mrs {first}"])
+    if named is None or first is None or person.gender == "female":
+        return False
+    if couples is not None and couples[word] >= 2 and named[first] > named[f"mr {word}"]:
+        return True
+    return bool(named[f"mrs {word}"]) and bool(
+        named[f"mrs {first} {word}"] or named[f"mrs {first}"]
     )
 
 
