@@ -739,3 +739,12 @@ def test_a_pronoun_never_falls_back_on_someone_far_off_whose_gender_is_unknown()
         '"Then I shall," she said.\n'
     )
     assert said(text)[-1] != "Zorblax"
+
+
+def test_a_name_opening_with_st_is_read_whole_in_a_tag():
+    text = (
+        "St. John Rivers came into the parlour. St. John sat down. Jane looked at him.\n\n"
+        '"Jane," said St. John, "you must come to India."\n\n'
+        '"I will not," said Jane.\n'
+    )
+    assert said(text)[:2] == ["St. John", "St. John"]

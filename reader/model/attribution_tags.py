@@ -19,7 +19,7 @@ from reader.model.regex_scan import by_first_letter, scanner
 
 _NOT_NAME_WORDS = "The A An This That Then When There Here It They We You Now So But And Yet"
 _NOT_NAME = rf"(?!(?:{by_first_letter(_NOT_NAME_WORDS.split())})\b)"
-NAME_PHRASE = rf"{_NOT_NAME}(?:{_NAME})"
+NAME_PHRASE = rf"{_NOT_NAME}(?:St\.?[ \t]+(?=[A-Z]))?(?:{_NAME})"
 
 SPEECH_VERBS = frozenset(
     """said says say saying cried cries asked asks answered answers replied replies
