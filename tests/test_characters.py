@@ -769,3 +769,13 @@ def test_a_titled_plural_is_a_family():
     )
     people = cast(text)
     assert not any("Miss Holts" in names_of(c) for c in people.values())
+
+
+def test_a_bare_foreign_honorific_is_no_character():
+    text = (
+        "The old lady sat in her chair. Polina stood by the window.\n\n"
+        '"The carriage is here, Madame," said Polina.\n\n'
+        '"Pardon me, Madame," said the General. "Are you tired, Madame?"\n\n'
+        '"Madame will rest," said Madame, and Madame closed her eyes.\n'
+    )
+    assert not any(c.name == "Madame" for c in cast(text).values())

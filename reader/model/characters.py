@@ -136,7 +136,8 @@ NOT_NAMES = frozenset(
     mamma pa ma mum mummy mom dad daddy granny grandma grandpa nanny son daughter honestly
     really listen okay ok goodness gracious heavens sweetheart darling aye nay alas hush bah
     pshaw hurrah amen mlle mme mmes mesdames messrs misses auntie aunty ere lest hence thence
-    whence thus yea""".split()
+    whence thus yea madame madam monsieur mademoiselle signora signor signorina herr frau
+    fraulein señor señora grandmamma grandpapa""".split()
 )
 """Capitalised words that open sentences or name no one."""
 NICKNAMES = {
