@@ -748,3 +748,19 @@ def test_a_name_opening_with_st_is_read_whole_in_a_tag():
         '"I will not," said Jane.\n'
     )
     assert said(text)[:2] == ["St. John", "St. John"]
+
+
+def test_a_surname_heard_only_in_speech_joins_the_one_who_answers_to_it():
+    text = (
+        "Harry pushed open the door. Draco was at the window.\n"
+        '"You\'re late," he said.\n'
+        '"I know." Harry dropped his bag. "Traffic."\n'
+        '"Everyone hates me, Potter," Draco said.\n'
+        '"I don\'t."\n'
+        '"Liar, Potter."\n'
+        '"I\'m not lying."\n'
+    )
+    s = story(text)
+    assert [b.speaker for b in s.beats if b.kind == "dialogue"][-3:] == ["Harry", "Draco", "Harry"]
+    harry = next(c for c in s.characters if c.name == "Harry")
+    assert "Potter" in harry.aliases

@@ -457,6 +457,7 @@ ACTING_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
+SPOKEN_NAME_ANSWERS = 2
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -945,7 +946,7 @@ class _Resolver:
         previous = chain[-1]
         spoke = previous.last
         for name in previous.vocatives:
-            if name != spoke and name not in excluded:
+            if name != spoke and name not in excluded and not self._heard_only(name):
                 self.why = "addressed"
                 return name
         if not previous.chained:  # a new encounter: "Catherine found Mrs. Allen, and was
@@ -1029,6 +1030,13 @@ class _Resolver:
             self.why = "lead"
             return name
         return None
+
+    def _heard_only(self, name: str) -> bool:
+        """A bare name the narration never uses ("Everyone hates me, Potter."): who it
+        belongs to is learnt from who answers it, so it cannot say who answers."""
+        if name == NARRATOR or " " in name:
+            return False
+        return not _narrated(self.cast, self)[name]
 
     def _met(self, turn: Turn, previous: Turn) -> list[str]:
         """Who the narration just brought into the talk: the subjects in the last turn's
@@ -1308,8 +1316,8 @@ def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> No
         if person is None or narrated[name] or name in spoke or name == NARRATOR:
             continue
         title, words = split_name(normalise(name))
-        if title is None:
-            continue
+        if title is None and (len(words) > 1 or sum(who.values()) < SPOKEN_NAME_ANSWERS):
+            continue  # a bare name ("Potter") needs answering more than once
         who.pop(name, None)
         target = _same_surname(cast, name, words[-1], person.gender)
         if target is None and who:
