@@ -458,6 +458,9 @@ ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
 SPOKEN_NAME_ANSWERS = 2
+LOCAL_REACH = 3000
+"""How far back in its own paragraph a tag looks for the names just before it: the whole
+paragraph of any ordinary story, but not all of a book pasted as one line."""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -844,7 +847,7 @@ class _Resolver:
         the subjects of its narration, then anyone else its narration names. Lazy: the
         nearest fitting character usually ends the search."""
         paragraphs = self.story.paragraphs
-        local = self._mention_names(paragraphs[turn.para].start, pos)
+        local = self._mention_names(max(paragraphs[turn.para].start, pos - LOCAL_REACH), pos)
         seen: set[str] = set()
         for name, subject, quoted in local:
             if subject and not quoted and name not in seen:
