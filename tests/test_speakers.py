@@ -764,3 +764,25 @@ def test_a_surname_heard_only_in_speech_joins_the_one_who_answers_to_it():
     assert [b.speaker for b in s.beats if b.kind == "dialogue"][-3:] == ["Harry", "Draco", "Harry"]
     harry = next(c for c in s.characters if c.name == "Harry")
     assert "Potter" in harry.aliases
+
+
+def test_a_name_and_its_who_clause_lead_into_the_speech():
+    base = (
+        "The King and the White Rabbit stood by the jury-box. Alice watched.\n\n"
+        '"Call the next witness," said the White Rabbit.\n\n'
+        '"Shan\'t," said the cook.\n\n'
+    )
+    text = base + (
+        "The King looked anxiously at the White Rabbit, who said in a low voice, "
+        '"Your Majesty must cross-examine this witness."\n'
+    )
+    assert said(text)[-1] == "the White Rabbit"
+
+
+def test_a_lead_in_whose_only_subject_is_in_a_when_clause_is_theirs():
+    base = "Maria and Mr. Rushworth sat apart. Mr. Yates read aloud.\n\n"
+    text = base + (
+        "The day came at last, when Mr. Rushworth turned to her with a black look, and said, "
+        '"Do you think there is anything so very fine in all this?"\n'
+    )
+    assert said(text)[-1] == "Mr. Rushworth"

@@ -369,6 +369,11 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
     stop = last_verb.start()
+    whos = list(WHO_CLAUSE.finditer(text, start, stop))
+    who = whos[-1] if whos else None
+    if who is not None and not CLAUSE_END.search(text, who.end(), stop):
+        again = last_verb.group() in AGAIN_VERBS  # "Thorpe, who, coming to them, said,"
+        return Evidence(who.group("subj"), who.start("subj"), True, again=again)
     found = list(scanner(SUBJECT_TOKEN).finditer(text, start, stop))
     found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
@@ -380,10 +385,26 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         and not scanner(SUBORDINATE_BEFORE).search(text, max(start, m.start() - 14), m.start())
         and not _after_verb(text, start, m.start())
     ]
+    if not subjects:  # "the day came, when Mr. Rushworth turned to her and said,"
+        subjects = [
+            m
+            for m in found
+            if _is_subject(m.group("subj"))
+            and m.group("subj")[:1].isupper()
+            and m.group("subj") not in ("He", "She", "I")
+            and not scanner(OBJECT_BEFORE).search(text, max(start, m.start() - 12), m.start())
+            and not _after_verb(text, start, m.start())
+        ]
     if not subjects:
         return None
     again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+WHO_CLAUSE = re.compile(rf"(?P<subj>{NAME_PHRASE}),?[ \t\n]+who\b")
+"""A name and the clause it governs: "broken by Isabella, who in a cold voice said,"."""
+CLAUSE_END = re.compile(r"[.;!?]|\b(?:and|but)[ \t\n]+(?:[A-Z]|he\b|she\b)")
+"""The relative clause gives way to another subject before the verb."""
 
 
 CLAUSE_WORDS = frozenset(
