@@ -786,3 +786,13 @@ def test_a_lead_in_whose_only_subject_is_in_a_when_clause_is_theirs():
         '"Do you think there is anything so very fine in all this?"\n'
     )
     assert said(text)[-1] == "Mr. Rushworth"
+
+
+def test_an_inverted_subject_after_did_leads_into_the_speech():
+    text = (
+        "Lucy and Miss Bartlett sat in the drawing-room. Mr. Emerson stood by the door.\n\n"
+        '"I must apologize," said Mr. Emerson.\n\n'
+        "Gravely displeased, he turned to go. Not till then did Miss Bartlett reply:\n\n"
+        '"My own wishes, dearest Lucy, are unimportant."\n'
+    )
+    assert said(text)[-1] == "Miss Bartlett"

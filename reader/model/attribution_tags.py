@@ -51,7 +51,9 @@ SPEECH_VERBS = frozenset(
     entreated begged besought reasoned argued bade lisped piped squeaked snarled barked
     thundered bawled jeered mocked taunted chided rebuked complained asserted affirmed
     averred asseverated spoke speaks submitted opined expostulated remonstrated chirped
-    boomed simpered whined vowed swore intoned hazarded coaxed addressing""".split()
+    boomed simpered whined vowed swore intoned hazarded coaxed addressing reply answer ask
+    exclaim whisper murmur observe remark inquire enquire rejoin retort respond mutter
+    declare protest interrupt""".split()
 )
 _VERBS = by_first_letter(sorted(SPEECH_VERBS, key=len, reverse=True))
 """The speech verbs, longest first, by first letter: the same matches, far faster tried."""
@@ -369,6 +371,9 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
     stop = last_verb.start()
+    asked = DID_SUBJECT.search(text, max(start, stop - 60), last_verb.end())
+    if asked is not None and asked.end() == last_verb.end():
+        return Evidence(asked.group("subj"), asked.start("subj"), True)  # "did Miss B. reply:"
     whos = list(WHO_CLAUSE.finditer(text, start, stop))
     who = whos[-1] if whos else None
     if who is not None and not CLAUSE_END.search(text, who.end(), stop):
@@ -401,6 +406,11 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
 
 
+DID_SUBJECT = re.compile(
+    rf"\b(?:did|does|could|would|should|will|can|might)[ \t\n]+(?P<subj>{NAME_PHRASE})"
+    rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})"
+)
+"""An inverted subject: "Not till then did Miss Bartlett reply:"."""
 WHO_CLAUSE = re.compile(rf"(?P<subj>{NAME_PHRASE}),?[ \t\n]+who\b")
 """A name and the clause it governs: "broken by Isabella, who in a cold voice said,"."""
 CLAUSE_END = re.compile(r"[.;!?]|\b(?:and|but)[ \t\n]+(?:[A-Z]|he\b|she\b)")
