@@ -794,3 +794,16 @@ def test_an_inverted_subject_after_did_leads_into_the_speech():
     text = "Gravely displeased, he turned to go. Not till then did Miss Bartlett reply: "
     found = tag_before(text, 0, len(text))
     assert found is not None and found.explicit and found.subject == "Miss Bartlett"
+
+
+def test_dash_led_lines_alternate_instead_of_running_on():
+    text = (
+        "Marta stood at the door of the bakery. Tomas was inside, floured to the elbows.\n\n"
+        "— You're early, he said.\n\n"
+        "— The ferry was early.\n\n"
+        "— Ferries are never early.\n\n"
+        "Marta shrugged and came in out of the cold.\n\n"
+        "— This one was, she said. Do you have any of the rye?\n\n"
+        "— For you, always.\n"
+    )
+    assert said(text) == ["Tomas", "Marta", "Tomas", "Marta", "Marta", "Tomas"]

@@ -357,9 +357,11 @@ CLOSERS = frozenset("\"”'’»")
 
 
 def _unclosed(text: str, beat: Beat, story: Story) -> bool:
-    """The quote runs to its paragraph's end without a closing mark."""
+    """The quote runs to its paragraph's end without a closing mark. A line of dash-led
+    speech never has one, so it never runs on: each dash opens a new speaker's line."""
     para = story.paragraphs[beat.paragraph]
-    if beat.end < para.end:
+    opening = text[para.start : para.start + 4].lstrip()[:1]
+    if beat.end < para.end or text[beat.start] in DASHES or opening in DASHES:
         return False
     pos = beat.end - 1
     while pos > beat.start and text[pos].isspace():
@@ -461,6 +463,7 @@ SPOKEN_NAME_ANSWERS = 2
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
+DASHES = frozenset("—–―-")
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
