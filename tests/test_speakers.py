@@ -807,3 +807,14 @@ def test_dash_led_lines_alternate_instead_of_running_on():
         "— For you, always.\n"
     )
     assert said(text) == ["Tomas", "Marta", "Tomas", "Marta", "Marta", "Tomas"]
+
+
+def test_german_quotes_close_with_a_low_opening_mark_s_partner():
+    text = (
+        "Anna stood at the window. Karl came in.\n\n"
+        "„You are late,“ she said.\n\n"
+        "„The train.“\n\n"
+        "„Always the train.“\n\n"
+        "Karl laughed. „Always, Anna.“\n"
+    )
+    assert said(text) == ["Anna", "Karl", "Anna", "Karl"]

@@ -353,7 +353,8 @@ def _turns(story: Story) -> list[Turn]:
     return turns
 
 
-CLOSERS = frozenset("\"”'’»")
+CLOSERS = frozenset("\"”'’»“‘«›‹")
+"""Marks that can end a quote: English, German („…“, ‚…‘) and either way of guillemets."""
 
 
 def _unclosed(text: str, beat: Beat, story: Story) -> bool:
