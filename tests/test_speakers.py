@@ -818,3 +818,16 @@ def test_german_quotes_close_with_a_low_opening_mark_s_partner():
         "Karl laughed. „Always, Anna.“\n"
     )
     assert said(text) == ["Anna", "Karl", "Anna", "Karl"]
+
+
+def test_a_story_told_in_the_present_by_i_has_its_narrator_and_its_people():
+    text = (
+        "I find Jess on the roof, where Jess always is when things go wrong. Jess doesn't "
+        "look up.\n"
+        '"You missed dinner," I say.\n'
+        '"Wasn\'t hungry."\n'
+        '"Mum made lasagne."\n'
+        'Jess snorts. "Mum always makes lasagne when she\'s sorry."\n'
+        '"Is she sorry?"\n'
+    )
+    assert said(text) == ["I", "Jess", "I", "Jess", "I"]

@@ -128,7 +128,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     turns = _turns(story)
     quotes = [(b.start, b.end) for b in story.beats if b.kind == "dialogue"]
     mentions, census = name_mentions(text, story.body_start, story.body_end, quotes)
-    first_person = _census_tags(turns, census)
+    first_person = _census_tags(turns, census) + _narrator_sentences(story, quotes)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     lowered = text.lower()
     _title_roles(cast, census)
@@ -275,6 +275,31 @@ def _link_by_scene(
         (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
         if count >= SCENE_LINK_MIN and count * 5 >= seen[role] * 3 and rival * 2 < count:
             fold(cast, role, name)
+
+
+I_OPENS = re.compile(r"(?:^|(?<=[.!?]) +|\n)I +(?!am\b)[a-z]+")
+"""Narration that opens a sentence on "I" and a verb: "I sit down next to her."."""
+NARRATOR_SENTENCES = 3
+"""Sentences of narration opening on "I" that, with one "I said", make a first-person
+story; each counts half a tag."""
+
+
+def _narrator_sentences(story: Story, quotes: list[tuple[int, int]]) -> float:
+    """Half a point for each narration sentence that opens on "I", up to a point and a
+    half: "I find Jess on the roof." tells a first-person story as surely as "I say"."""
+    text = story.text
+    found = 0
+    q = 0
+    for match in I_OPENS.finditer(text, story.body_start, story.body_end):
+        pos = match.end() - 1
+        while q < len(quotes) and quotes[q][1] <= pos:
+            q += 1
+        if q < len(quotes) and quotes[q][0] <= pos:
+            continue  # "I" inside speech is anyone's
+        found += 1
+        if found >= NARRATOR_SENTENCES:
+            break
+    return found / 2
 
 
 def _census_tags(turns: list[Turn], census: Census) -> float:
