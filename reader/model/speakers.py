@@ -128,7 +128,9 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
     turns = _turns(story)
     quotes = [(b.start, b.end) for b in story.beats if b.kind == "dialogue"]
     mentions, census = name_mentions(text, story.body_start, story.body_end, quotes)
-    first_person = _census_tags(turns, census) + _narrator_sentences(story, quotes)
+    first_person = _census_tags(turns, census)
+    if first_person:  # "I say" once, and the narration opens sentences on "I"
+        first_person += _narrator_sentences(story, quotes)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     lowered = text.lower()
     _title_roles(cast, census)
@@ -277,8 +279,8 @@ def _link_by_scene(
             fold(cast, role, name)
 
 
-I_OPENS = re.compile(r"(?:^|(?<=[.!?]) +|\n)I +(?!am\b)[a-z]+")
-"""Narration that opens a sentence on "I" and a verb: "I sit down next to her."."""
+I_VERB = re.compile(r" *(?!am\b)[a-z]+")
+"""The word after a sentence-opening "I": a verb, "I sit down next to her."."""
 NARRATOR_SENTENCES = 3
 """Sentences of narration opening on "I" that, with one "I said", make a first-person
 story; each counts half a tag."""
@@ -287,19 +289,24 @@ story; each counts half a tag."""
 def _narrator_sentences(story: Story, quotes: list[tuple[int, int]]) -> float:
     """Half a point for each narration sentence that opens on "I", up to a point and a
     half: "I find Jess on the roof." tells a first-person story as surely as "I say"."""
-    text = story.text
+    text, end = story.text, story.body_end
+    starts = [a for a, _ in quotes]
     found = 0
-    q = 0
-    for match in I_OPENS.finditer(text, story.body_start, story.body_end):
-        pos = match.end() - 1
-        while q < len(quotes) and quotes[q][1] <= pos:
-            q += 1
-        if q < len(quotes) and quotes[q][0] <= pos:
-            continue  # "I" inside speech is anyone's
-        found += 1
-        if found >= NARRATOR_SENTENCES:
-            break
+    pos = text.find("I ", story.body_start, end)
+    while pos != -1 and found < NARRATOR_SENTENCES:
+        if _opens_sentence(text, pos) and I_VERB.match(text, pos + 2):
+            i = bisect_right(starts, pos) - 1
+            if i < 0 or quotes[i][1] <= pos:  # "I" inside speech is anyone's
+                found += 1
+        pos = text.find("I ", pos + 2, end)
     return found / 2
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    back = pos - 1
+    while back >= 0 and text[back] == " ":
+        back -= 1
+    return back < 0 or text[back] == "\n" or (back < pos - 1 and text[back] in ".!?")
 
 
 def _census_tags(turns: list[Turn], census: Census) -> float:
