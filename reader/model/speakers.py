@@ -901,14 +901,20 @@ class _Resolver:
                     if name and name not in seen:
                         seen.add(name)
                         yield name  # those talking in this exchange come first
-        floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
-        index = turn.para - 1
-        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - PARAS:
+        for index in self._window(turn, turn.para - 1):
             for names in self._paragraph_names(index):  # strong, then weak
                 for name in names:
                     if name not in seen:
                         seen.add(name)
                         yield name
+
+    def _window(self, turn: Turn, index: int) -> Iterator[int]:
+        """The paragraphs from ``index`` back that a pronoun may look over, nearest first:
+        within the scene, PARAS paragraphs and WINDOW characters of ``turn``."""
+        paragraphs = self.story.paragraphs
+        floor = max(self.story.scenes[turn.scene].start, paragraphs[turn.para].start - WINDOW)
+        while index >= 0 and paragraphs[index].start >= floor and index > turn.para - PARAS:
+            yield index
             index -= 1
 
     def _paragraph_names(self, index: int) -> tuple[list[str], list[str]]:
@@ -1030,16 +1036,12 @@ class _Resolver:
         """Who acts in the scene's narration before the talk began, nearest first: the
         other party to a talk no one has tagged yet is someone the scene shows doing
         something ("Dessa noticed"), not a name in passing ("Fenwick's lanterns")."""
-        paragraphs = self.story.paragraphs
-        floor = max(self.story.scenes[head.scene].start, paragraphs[head.para].start - WINDOW)
         strong: list[str] = []
         weak: list[str] = []
-        index = head.para
-        while index >= 0 and paragraphs[index].start >= floor and index > head.para - PARAS:
+        for index in self._window(head, head.para):
             acting, named = self._paragraph_names(index)
             strong += [n for n in acting if n not in strong]
             weak += [n for n in named if n not in weak]
-            index -= 1
         return strong + [n for n in weak if n not in strong]
 
     def _after_narration(self, turn: Turn, excluded: set[str]) -> str | None:
