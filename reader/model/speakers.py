@@ -729,9 +729,8 @@ class _Resolver:
         return self._description(subject, ev.pos, turn, excluded)
 
     def _description(self, subject: str, pos: int, turn: Turn, excluded: set[str]) -> str | None:
-        named = self.cast.find(subject)
-        if named:
-            return named
+        """Who a description no name in the cast matches points to: "her husband", "the
+        captain", "the old man"."""
         words = subject.lower().split()
         noun = words[-1]
         if words[0] in ("his", "her") and noun in KIN:
