@@ -831,3 +831,44 @@ def test_a_story_told_in_the_present_by_i_has_its_narrator_and_its_people():
         '"Is she sorry?"\n'
     )
     assert said(text) == ["I", "Jess", "I", "Jess", "I"]
+
+
+def test_a_lead_in_reads_the_clause_after_its_last_semicolon():
+    base = "Lydia and Mr. Collins sat by the fire.\n\n"
+    text = base + (
+        "Lydia was bid to hold her tongue; but Mr. Collins, much offended, laid aside his "
+        'book, and said, "I have often observed how little young ladies care for books."\n'
+    )
+    assert said(text)[-1] == "Mr. Collins"
+
+
+def test_a_name_in_a_subordinate_clause_speaks_when_it_governs_the_verb():
+    base = "Sissy and Louisa sat together. Louisa was kind.\n\n"
+    text = base + (
+        "Sissy hesitated before replying, and so plainly showed her sense that they were on "
+        'forbidden ground, that Louisa added, "No one hears us."\n'
+    )
+    assert said(text)[-1] == "Louisa"
+    text = base + (
+        "She was silent, while Louisa, staggering against the wall for support, exclaimed "
+        'in agony: "Oh God! her father!"\n'
+    )
+    assert said(text)[-1] == "Louisa"
+
+
+def test_a_name_after_a_participle_is_its_object_not_the_speaker():
+    base = "Miss Crawford watched Dr. Grant. Dr. Grant and Edmund argued.\n\n"
+    text = base + (
+        "Miss Crawford, who had been eyeing Dr. Grant and Edmund, now observed, "
+        '"Those gentlemen must have something to discuss."\n'
+    )
+    assert said(text)[-1] == "Miss Crawford"
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_not_the_speaker():
+    base = "Marianne read. Willoughby had gone away.\n\n"
+    text = base + (
+        "Marianne, leaning against a post, took up Willoughby s letter, and, after "
+        'shuddering over every sentence, exclaimed, "It is too much!"\n'
+    )
+    assert said(text)[-1] == "Marianne"

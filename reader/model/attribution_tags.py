@@ -348,6 +348,11 @@ NAME_APPOSED = re.compile(
 """A name set before a participle or an aside: "Mrs Smith, sighing over it, said",
 "Edmund, after waiting a moment, obliged her by saying", "Julia, who was in high
 good-humour, did her the justice of exclaiming"."""
+NAME_ASIDE = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}),[ \t\n]+[a-z][^,;:.!?\"“”]{{0,60}},[ \t\n]+"
+    r"(?!(?:and|or|but|nor)\b)[a-z]+\b"
+)
+"""A name, an aside between commas, then its verb: "Mr. Collins, much offended, laid"."""
 SUBORDINATORS = (
     "as when while whilst if though although because since till until before after that whom who"
 )
@@ -356,10 +361,23 @@ SUBORDINATE_BEFORE = re.compile(rf"\b(?:{by_first_letter(SUBORDINATORS.split())}
 
 def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who says the words a lead-in ("..., and said:") introduces: the subject just before
-    the last speech verb ("he held her in his arms, and said:" → he)."""
+    the last speech verb ("he held her in his arms, and said:" → he).
+
+    The clause after the last semicolon is read first: "Lydia was bid to hold her tongue;
+    but Mr. Collins, much offended, laid aside his book, and said," is Mr. Collins."""
     last_verb = _last_speech_verb(text, start, end)
     if last_verb is None:
         return None  # no speech verb, so no tag either
+    clause = text.rfind(";", start, last_verb.start())
+    if clause >= 0:
+        found = _clause_subject(text, clause + 1, end, last_verb)
+        if found is not None:
+            return found
+    return _clause_subject(text, start, end, last_verb)
+
+
+def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -> Evidence | None:
+    """The subject of ``last_verb`` among the names and pronouns from ``start`` on."""
     tags = [
         m
         for m in scanner(TAG_BEFORE).finditer(text, start, end)
@@ -381,7 +399,16 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         return Evidence(who.group("subj"), who.start("subj"), True, again=again)
     found = list(scanner(SUBJECT_TOKEN).finditer(text, start, stop))
     found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
+    found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
+    nearest = None
+    for name in scanner(BARE_SUBJECT).finditer(text, max(start, stop - 120), stop):
+        nearest = name
+    if nearest is not None and _governs(text, nearest, stop):  # "that Louisa added,"
+        if _is_subject(nearest.group("subj")) and not _after_verb(text, start, nearest.start()):
+            again = last_verb.group() in AGAIN_VERBS
+            return Evidence(nearest.group("subj"), nearest.start("subj"), True, again=again)
+    found = [m for m in found if not LOST_APOSTROPHE.match(text, m.end("subj"))]
     subjects = [
         m
         for m in found
@@ -404,6 +431,20 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
         return None
     again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+LOST_APOSTROPHE = re.compile(r"[ \t]s[ \t\n]")
+"""A possessive whose apostrophe was lost in conversion: "took up Willoughby s letter"."""
+BARE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE})")
+GOVERNED_VERB = re.compile(r"(?:,[^,;:.!?\"“”]{1,80},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?")
+"""What may stand between a subject and its verb: an adverb, or an aside set off by
+commas ("while Captain Wentworth, staggering against the wall, exclaimed")."""
+
+
+def _governs(text: str, subject: re.Match[str], verb: int) -> bool:
+    """Whether ``subject`` is the one doing the speech verb at ``verb``: nothing but an
+    adverb or an aside between them."""
+    return GOVERNED_VERB.fullmatch(text, subject.end("subj"), verb) is not None
 
 
 DID_SUBJECT = re.compile(
@@ -437,7 +478,16 @@ def _after_verb(text: str, start: int, pos: int) -> bool:
     word = text[word_start:back]
     if not word or not word.islower() or word in CLAUSE_WORDS or word.endswith("ly"):
         return False
+    if word.endswith("ing"):  # "eyeing Dr. Grant", but not "that evening Tom said"
+        return word not in ING_NOUNS
     return word.endswith("ed") or word in OBJECT_VERBS
+
+
+ING_NOUNS = frozenset(
+    "morning evening nothing something anything everything during king thing ring spring "
+    "sing".split()
+)
+"""Words ending in -ing that are no participle taking an object."""
 
 
 OBJECT_VERBS = frozenset(
