@@ -872,3 +872,12 @@ def test_a_possessive_that_lost_its_apostrophe_is_not_the_speaker():
         'shuddering over every sentence, exclaimed, "It is too much!"\n'
     )
     assert said(text)[-1] == "Marianne"
+
+
+def test_an_indefinite_role_brings_in_a_stranger_who_speaks():
+    text = (
+        "Oliver ran down the lane. The man struck Oliver on the head.\n\n"
+        '"That\'s right!" cried a looker-on, from a garret-window.\n\n'
+        '"To be sure!" cried a sleepy-faced carpenter, looking up.\n'
+    )
+    assert said(text) == ["the looker-on", "the sleepy-faced carpenter"]

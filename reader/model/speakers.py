@@ -460,6 +460,13 @@ STRANGER_STOPS = frozenset(
 )
 """Words that make a description an epithet for someone the story knows ("the old man",
 "the younger sister") rather than a role of its own."""
+PREPOSITION_BEFORE = re.compile(r"\b(?:in|with|after|at|of|by|for|from|into|on|to)[ \t\n]+$")
+PERSON_NOUNS = frozenset(
+    "student stranger youth child guest clerk servant passenger native looker-on bystander "
+    "onlooker spectator visitor neighbour neighbor traveller traveler pupil soldier sailor "
+    "policeman constable porter".split()
+)
+"""Nouns for people that the role endings miss: "a student", "a looker-on"."""
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "keeper", "maid", "boy", "girl")
 """How the names of roles end: stage manager, harbour master, conductor, plum woman."""
 DESCRIBING_ENDINGS = (
@@ -614,7 +621,7 @@ class _Resolver:
                 continue
             speakers[k] = self._resolve(ev, turn, excluded)
             if speakers[k] is None and ev.explicit:
-                speakers[k] = self._stranger(ev.subject)
+                speakers[k] = self._stranger(ev.subject, ev.pos)
                 if speakers[k] is None and k == 0:
                     turn.gender = _told_gender(ev.subject)
             if self.trace is not None:
@@ -649,12 +656,14 @@ class _Resolver:
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
 
-    def _stranger(self, subject: str) -> str | None:
+    def _stranger(self, subject: str, pos: int) -> str | None:
         """A tag names someone by a role of several words that fits no one in the cast
         ("the stage manager called", "said the plum woman"): that role speaks, and is a
         character from then on, so the talk around the line is not pinned on another."""
         words = subject.split()
-        if len(words) < 3 or words[0].lower() not in ("the", "a", "an"):
+        if len(words) >= 2 and words[0].lower() in ("a", "an"):
+            return self._introduced(words, pos)
+        if len(words) < 3 or words[0].lower() != "the":
             return None
         if not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
             return None
@@ -665,7 +674,26 @@ class _Resolver:
             return None  # "the small stones", "the girl aloud": no role
         if any(w.endswith(DESCRIBING_ENDINGS) for w in words[1:-1]):
             return None  # "the inflexible beadle" is someone the story knows, described
-        name = "the " + " ".join(words[1:])
+        return self._as_stranger("the " + " ".join(words[1:]), noun)
+
+    def _introduced(self, words: list[str], pos: int) -> str | None:
+        """ "cried a looker-on", "said a sleepy-faced carpenter": an indefinite article
+        brings in someone the story has not met, who speaks as that description."""
+        if PREPOSITION_BEFORE.search(self.text, max(0, pos - 8), pos):
+            return None  # "in a stentorian murmur" is how someone spoke, not who
+        if not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
+            return None
+        noun = words[-1]
+        if any(w in NOT_STRANGERS for w in words[1:]):
+            return None  # "said a stern voice behind him" is someone heard, not met
+        if not (noun.endswith(ROLE_ENDINGS) or noun in PERSON_NOUNS):
+            return None  # "in a loud whisper", "after a time": no one at all
+        if noun in MALE_NOUNS or noun in FEMALE_NOUNS or noun.endswith(("man", "woman")):
+            return None  # "said a young man": often someone the story already knows
+        return self._as_stranger("the " + " ".join(words[1:]), noun)
+
+    def _as_stranger(self, name: str, noun: str) -> str:
+        """The character a stranger's description names, made on first sight."""
         key = normalise(name)
         known = self.cast.lookup.get(key)
         if known is not None:
