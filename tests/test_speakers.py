@@ -881,3 +881,23 @@ def test_an_indefinite_role_brings_in_a_stranger_who_speaks():
         '"To be sure!" cried a sleepy-faced carpenter, looking up.\n'
     )
     assert said(text) == ["the looker-on", "the sleepy-faced carpenter"]
+
+
+def test_a_pronoun_goes_to_the_main_subject_not_one_in_a_subordinate_clause():
+    text = (
+        "Sikes and Noah and Fagin sat in the den. Noah slept. Noah snored.\n\n"
+        '"Suppose that lad," Fagin began.\n\n"Not now," said Noah.\n\n'
+        "Sikes turned round to where Noah was sleeping, as if he had not seen him. "
+        '"Well!" he said, resuming his place.\n'
+    )
+    assert said(text)[-1] == "Sikes"
+
+
+def test_an_initial_before_a_surname_is_no_vocative():
+    text = (
+        "Randolph Miller stood by Winterbourne. Miller was a boy. Miller laughed.\n\n"
+        '"Ask him his name," said Daisy, pointing at Winterbourne.\n\n'
+        "But Randolph seemed indifferent; he went on about his family. "
+        '"My father\'s name is Ezra B. Miller," he announced.\n'
+    )
+    assert said(text)[-1] == "Randolph Miller"

@@ -77,6 +77,12 @@ SUBJECT_BEFORE = re.compile(
     r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
     rf"|\b(?:{by_first_letter(CLAUSE_OPENERS)})[ \t\n]+)$"
 )
+SUBORDINATING = frozenset(
+    "when while as that though if till until before after because where whilst".split()
+)
+"""Openers of a clause whose subject is not the sentence's: "Sikes turned to where Noah
+was sleeping. 'Well!' he said." is Sikes."""
+MAIN, SUBORDINATE = 2, 1
 NOT_VERBS = (
     "of and or for to in at with on by from as but nor than who whom whose which the a an"
 ).split()
@@ -550,7 +556,7 @@ class _Resolver:
         self.positions = [pos for pos, _, _ in mentions]
         self.ends = [end for _, end, _ in mentions]
         self.mention_keys = [key for _, _, key in mentions]
-        self.flags: dict[int, tuple[bool, bool]] = {}
+        self.flags: dict[int, tuple[int, bool]] = {}
         dialogue = [b for b in story.beats if b.kind == "dialogue"]
         self.quote_starts = [b.start for b in dialogue]
         self.quote_ends = [b.end for b in dialogue]
@@ -913,6 +919,10 @@ class _Resolver:
         local = self._mention_names(max(paragraphs[turn.para].start, pos - LOCAL_REACH), pos)
         seen: set[str] = set()
         for name, subject, quoted in local:
+            if subject == MAIN and not quoted and name not in seen:
+                seen.add(name)
+                yield name
+        for name, subject, quoted in local:
             if subject and not quoted and name not in seen:
                 seen.add(name)
                 yield name
@@ -963,7 +973,7 @@ class _Resolver:
             cached = self.para_cache[index] = (strong, weak)
         return cached
 
-    def _mention_names(self, start: int, end: int) -> list[tuple[str, bool, bool]]:
+    def _mention_names(self, start: int, end: int) -> list[tuple[str, int, bool]]:
         """(character, is a sentence subject, inside a quote) for mentions in
         ``[start, end)``, nearest to ``end`` first."""
         positions = self.positions
@@ -988,7 +998,8 @@ class _Resolver:
         i = bisect_right(self.quote_starts, pos) - 1
         return i >= 0 and self.quote_ends[i] > pos
 
-    def _flags(self, k: int) -> tuple[bool, bool]:
+    def _flags(self, k: int) -> tuple[int, bool]:
+        """Whether mention ``k`` is a subject (MAIN, SUBORDINATE or 0) and is quoted."""
         pos, end = self.positions[k], self.ends[k]
         quoted = self.quoted(k)
         before = SUBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
@@ -997,7 +1008,11 @@ class _Resolver:
             and (before.group(1) is not None or SUBJECT_AFTER.match(self.text, end, end + 30))
             and self.text[end : end + 1] not in ("'", "’")
         )
-        return subject, quoted
+        if not subject:
+            return 0, quoted
+        assert before is not None
+        opener = before.group().strip()
+        return (SUBORDINATE if opener in SUBORDINATING else MAIN), quoted
 
     def _across_narration(self, turn: Turn) -> bool:
         """One short paragraph of narration that is about no one in particular ("A pang
@@ -1217,6 +1232,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
     back = pos - 1
     while back > start and text[back] in " \t\n":
         back -= 1
+    if text[back] == "." and text[back - 1].isupper() and not text[back - 2].isalpha():
+        return False  # "My father's name is Ezra B. Miller," : an initial, not a full stop
     if back <= start or text[back] in "\"“'‘.!?":
         return follower in VOCATIVE_OPENING_AFTER  # "Tom, come here." / "... Tobin, the weight."
     if text[back] in VOCATIVE_BEFORE:
