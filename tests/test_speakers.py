@@ -901,3 +901,13 @@ def test_an_initial_before_a_surname_is_no_vocative():
         '"My father\'s name is Ezra B. Miller," he announced.\n'
     )
     assert said(text)[-1] == "Randolph Miller"
+
+
+def test_a_pronoun_is_not_the_one_it_acts_on_in_the_same_paragraph():
+    text = (
+        "Edward and Charles stood at the ball. Jane danced with Charles.\n\n"
+        '"A fine evening," said Edward.\n\n"It is," said Jane.\n\n'
+        "He looked towards Charles and Jane, who were dancing together. Recovering "
+        'himself, he turned to his partner, and said, "I forget what we spoke of."\n'
+    )
+    assert said(text)[-1] == "Edward"

@@ -83,6 +83,10 @@ SUBORDINATING = frozenset(
 """Openers of a clause whose subject is not the sentence's: "Sikes turned to where Noah
 was sleeping. 'Well!' he said." is Sikes."""
 MAIN, SUBORDINATE = 2, 1
+SUBJECT_PRONOUN = {
+    "male": re.compile(r"\b[Hh]e\b"),
+    "female": re.compile(r"\b[Ss]he\b"),
+}
 NOT_VERBS = (
     "of and or for to in at with on by from as but nor than who whom whose which the a an"
 ).split()
@@ -848,7 +852,11 @@ class _Resolver:
         if previous is not None and previous.last and not turn.continued:
             if described or self._narrated_turn(previous) < TOPIC_NARRATION:
                 skip.add(previous.last)
+        acted_on = self._acted_on(gender, pos, turn) if not other else set()
+        skip |= acted_on
         for name in self._candidates(pos, turn, local_only=True):
+            if name in acted_on:
+                continue
             if name not in excluded and self.cast.gender(name) in (gender, None) and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
         if again and previous is not None and previous.last not in excluded:
@@ -868,6 +876,32 @@ class _Resolver:
             if self.cast.gender(previous.last) == gender:
                 return previous.last  # no one else "he" could be: the man who just spoke
         return found
+
+    def _acted_on(self, gender: str, pos: int, turn: Turn) -> set[str]:
+        """Names in the paragraph that a "he" (or "she") of ``gender`` acts on: "he turned
+        towards Bingley" makes Bingley someone other than the "he" who then speaks."""
+        pronoun = SUBJECT_PRONOUN.get(gender)
+        if pronoun is None:
+            return set()
+        text = self.text
+        start = max(self.story.paragraphs[turn.para].start, pos - LOCAL_REACH)
+        lo = bisect_left(self.positions, start)
+        hi = bisect_left(self.positions, pos, lo)
+        found: set[str] = set()
+        named: set[str] = set()
+        for k in range(lo, hi):
+            name = self.cast.lookup.get(self.mention_keys[k])
+            if name is None:
+                continue
+            at = self.positions[k]
+            subject, quoted = self.flags.get(k) or self._flags(k)
+            if subject or quoted:
+                named.add(name)
+                continue
+            opening = max(start, *(text.rfind(c, start, at) + 1 for c in ".!?;"))
+            if pronoun.search(text, opening, at):
+                found.add(name)
+        return found - named
 
     def _narrated_turn(self, turn: Turn) -> int:
         """Characters of narration in the turn's paragraph outside its quotes."""
