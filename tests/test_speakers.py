@@ -911,3 +911,17 @@ def test_a_pronoun_is_not_the_one_it_acts_on_in_the_same_paragraph():
         'himself, he turned to his partner, and said, "I forget what we spoke of."\n'
     )
     assert said(text)[-1] == "Edward"
+
+
+def test_a_turn_told_in_reported_speech_passes_the_next_line_to_the_other():
+    base = (
+        "Leonard and Jacky sat in the flat. Jacky was bored.\n\n"
+        '"That tune gives me the hump," said Leonard.\n\n'
+    )
+    reported = "Jacky followed this, and said that, for her part, she thought it a lovely tune.\n\n"
+    text = base + reported + '"No; I\'ll play you something lovely. Get up, dear."\n'
+    assert said(text)[-1] == "Leonard"
+    text = base + "Jacky assented.\n\n" + '"Then I\'ll play it again."\n'
+    assert said(text)[-1] == "Leonard"
+    text = base + "Jacky rose and crossed to the window.\n\n" + '"Play it again, then."\n'
+    assert said(text)[-1] == "Jacky"  # an action, not a turn: she speaks next

@@ -77,6 +77,16 @@ SUBJECT_BEFORE = re.compile(
     r"(?:(^|[.!?;:\"“”'‘’(—_-][ \t\n]*|\n[ \t]*\n[ \t]*)"
     rf"|\b(?:{by_first_letter(CLAUSE_OPENERS)})[ \t\n]+)$"
 )
+REPORTED_VERB = re.compile(
+    r"(?:[A-Z][a-z]*\.?[ \t\n]+)*[A-Za-z]+[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b"
+)
+"""A subject and its verb: "Miss Honeychurch assented", "He gravely explained"."""
+SENTENCE_END = re.compile(r"[.!?;]")
+ASSENT_VERBS = frozenset("assented agreed consented acquiesced apologized apologised".split())
+"""Verbs that tell a whole answer: "Miss Honeychurch assented." """
+REPORTED_THAT = re.compile(r"[^.;:!?\"“”]{0,40}?\b(?:that|whether|if|how|what|why)\b")
+"""A speech verb followed by "that", "whether" and the like: reported speech ("said that,
+for her part, she thought it lovely", "asked whether he would come")."""
 SUBORDINATING = frozenset(
     "when while as that though if till until before after because where whilst".split()
 )
@@ -1135,6 +1145,14 @@ class _Resolver:
             if found is None:
                 return self._only_named(para, excluded)
         name = self._named_before(found, para) or self._resolve(found, turn, excluded)
+        if name is not None and self._reported(found, para):
+            # "Miss Honeychurch assented." / "Jacky said that it was a lovely tune.": her
+            # turn was told, not quoted, so the one she answered speaks next
+            for past in reversed(self.history[-4:]):
+                if past.last and past.last != name and past.last not in excluded:
+                    self.why = "lead"
+                    return past.last
+            return None
         if name == NARRATOR:
             # "I looked at her." / "Don't look like that." : the narrator watches, and
             # the one they are with speaks
@@ -1147,6 +1165,21 @@ class _Resolver:
             self.why = "lead"
             return name
         return None
+
+    def _reported(self, found: Evidence, para: Paragraph) -> bool:
+        """The narration tells what its subject said ("He expressed his regret.",
+        "Miss Honeychurch assented."): a speech verb right after the subject, no quote."""
+        text = self.story.text
+        verb = REPORTED_VERB.match(text, found.pos)
+        if verb is None or verb.end() > para.end:
+            return False
+        if verb.group(1) in ASSENT_VERBS:
+            return True
+        stop = SENTENCE_END.search(text, found.pos, para.end)
+        for word in LOWER_WORDS.finditer(text, found.pos, stop.start() if stop else para.end):
+            if word.group() in SPEECH_VERBS:  # "Jacky followed this, and said that ..."
+                return REPORTED_THAT.match(text, word.end(), para.end) is not None
+        return False
 
     def _heard_only(self, name: str) -> bool:
         """A bare name the narration never uses ("Everyone hates me, Potter."): who it
