@@ -925,3 +925,15 @@ def test_a_turn_told_in_reported_speech_passes_the_next_line_to_the_other():
     assert said(text)[-1] == "Leonard"
     text = base + "Jacky rose and crossed to the window.\n\n" + '"Play it again, then."\n'
     assert said(text)[-1] == "Jacky"  # an action, not a turn: she speaks next
+
+
+def test_a_name_answered_with_sir_or_given_as_an_example_is_not_addressed():
+    base = (
+        "Basil Hallward left for Paris. Basil was gone.\n\n"
+        "Dorian came home late. Francis, his valet, took his coat.\n\n"
+        '"Did any one call this evening?" asked Dorian.\n\n'
+    )
+    text = base + '"Mr. Hallward, sir. He stayed till eleven."\n\n"Oh! I am sorry."\n'
+    assert said(text)[-1] == "Dorian"
+    text = base + '"Nobody you would care for--for example, Mr. Hallward."\n\n"Good."\n'
+    assert said(text)[-1] == "Dorian"

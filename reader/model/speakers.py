@@ -511,6 +511,13 @@ DESCRIBING_ENDINGS = (
 """How describing words end: inflexible, smiling, tired, graceful, eminent, burly."""
 ACROSS_NARRATION = 150
 """A paragraph of narration this short, naming no one who acts, does not end a talk."""
+ADDRESS_AFTER = re.compile(r"[ \t\n]+(?:sir|madam|ma['’]am|miss|my[ \t\n]+(?:lord|lady))\b")
+"""A form of address right after a name's comma: the name is what is said, not to whom."""
+EXAMPLE_BEFORE = re.compile(
+    r"\b(?:for[ \t\n]+example|for[ \t\n]+instance|namely|such[ \t\n]+as|especially|"
+    r"including|except)$"
+)
+"""Words that bring in a name as an example, not as one spoken to."""
 APPOSED_AFTER = re.compile(r"[ \t\n]+an?[ \t\n]")
 MET_PARAS = 2
 """How many paragraphs before a line the narration may have brought in the one who answers
@@ -1296,6 +1303,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
         return False  # "He's not stupid, Mr. Henderson. He's only rude": spoken of, not to
     if follower == "," and APPOSED_AFTER.match(text, after + 1, min(stop, after + 8)):
         return False  # "a splendid tenant--Hamar Bryce, an invalid": named, not spoken to
+    if follower == "," and ADDRESS_AFTER.match(text, after + 1, min(stop, after + 14)):
+        return False  # "Mr. Hallward, sir.": the answer names him, "sir" is the one addressed
     back = pos - 1
     while back > start and text[back] in " \t\n":
         back -= 1
@@ -1304,6 +1313,8 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
     if back <= start or text[back] in "\"“'‘.!?":
         return follower in VOCATIVE_OPENING_AFTER  # "Tom, come here." / "... Tobin, the weight."
     if text[back] in VOCATIVE_BEFORE:
+        if text[back] == "," and EXAMPLE_BEFORE.search(text, max(start, back - 16), back):
+            return False  # "the healthy person--for example, Freddy Honeychurch."
         return True
     word = text[max(start, back - 5) : back + 1].lower()
     return word.endswith(VOCATIVE_WORDS) and not text[back - len(word) : back].isalpha()
