@@ -937,3 +937,21 @@ def test_a_name_answered_with_sir_or_given_as_an_example_is_not_addressed():
     assert said(text)[-1] == "Dorian"
     text = base + '"Nobody you would care for--for example, Mr. Hallward."\n\n"Good."\n'
     assert said(text)[-1] == "Dorian"
+
+
+def test_a_possessive_gerund_of_speech_names_the_speaker():
+    base = "Anne and Sir Thomas sat in the library. Anne read.\n\n"
+    text = base + (
+        "Anne was about to answer, when she was stopped by Sir Thomas's saying with "
+        'authority, "I do not advise your going to Brighton."\n'
+    )
+    assert said(text)[-1] == "Sir Thomas"
+
+
+def test_a_subject_and_a_word_or_two_before_its_speech_verb():
+    base = "Fanny and Sir Thomas sat by the fire. Mrs. Norris knitted.\n\n"
+    text = base + (
+        "Fanny sat still while Sir Thomas soon afterwards, just opening the door, said, "
+        '"Fanny, when shall the carriage come?"\n'
+    )
+    assert said(text)[-1] == "Sir Thomas"

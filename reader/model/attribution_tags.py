@@ -279,6 +279,10 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
         sentence_start = brk.end()
     last = text[end - 1]
+    if last in ",:—–-":
+        gerund = _possessive_gerund(text, sentence_start, end)
+        if gerund is not None:  # "electrified by Mrs Croft's suddenly saying,--"
+            return Evidence(gerund.group("subj"), gerund.start("subj"), True)
     if last in ",:—–-" or ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
@@ -305,6 +309,26 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+POSSESSIVE_GERUND = re.compile(
+    rf"(?P<subj>{NAME_PHRASE})(?:['’]|[ \t])s[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+    r"(?:saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
+    r"whispering|remarking|beginning|continuing|interrupting|declaring|enquiring|inquiring)"
+    r"\b[^.;!?\"“”]{0,60}$"
+)
+"""A possessive before a gerund of speech at the end of a lead-in: "by Sir Thomas's saying
+with authority,", "began with Mary's saying, in a tone of great exultation--"."""
+
+
+def _possessive_gerund(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last "Name's saying" of a lead-in, if only its manner follows it."""
+    if "ing" not in text[max(start, end - 80) : end]:
+        return None
+    found = None
+    for match in POSSESSIVE_GERUND.finditer(text, max(start, end - 160), end):
+        found = match
+    return found
 
 
 INTRO_PHRASE = re.compile(
@@ -405,7 +429,14 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     for name in scanner(BARE_SUBJECT).finditer(text, max(start, stop - 120), stop):
         nearest = name
     if nearest is not None and _governs(text, nearest, stop):  # "that Louisa added,"
-        if _is_subject(nearest.group("subj")) and not _after_verb(text, start, nearest.start()):
+        if (
+            _is_subject(nearest.group("subj"))
+            and not LOST_APOSTROPHE.match(text, nearest.end("subj"))
+            and not _after_verb(text, start, nearest.start())
+            and not scanner(OBJECT_BEFORE).search(
+                text, max(start, nearest.start() - 12), nearest.start()
+            )
+        ):
             again = last_verb.group() in AGAIN_VERBS
             return Evidence(nearest.group("subj"), nearest.start("subj"), True, again=again)
     found = [m for m in found if not LOST_APOSTROPHE.match(text, m.end("subj"))]
@@ -436,9 +467,13 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
 LOST_APOSTROPHE = re.compile(r"[ \t]s[ \t\n]")
 """A possessive whose apostrophe was lost in conversion: "took up Willoughby s letter"."""
 BARE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE})")
-GOVERNED_VERB = re.compile(r"(?:,[^,;:.!?\"“”]{1,80},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?")
-"""What may stand between a subject and its verb: an adverb, or an aside set off by
-commas ("while Captain Wentworth, staggering against the wall, exclaimed")."""
+GOVERNED_VERB = re.compile(
+    r"(?:[ \t\n]+(?!(?:and|but|or|nor|who|which|that)\b)[a-z]{2,}){0,2}?"
+    r"(?:,[^,;:.!?\"“”]{1,80},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+)
+"""What may stand between a subject and its verb: a word or two ("soon afterwards"), an
+adverb, or an aside set off by commas ("while Captain Wentworth, staggering against the
+wall, exclaimed")."""
 
 
 def _governs(text: str, subject: re.Match[str], verb: int) -> bool:
