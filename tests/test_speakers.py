@@ -955,3 +955,14 @@ def test_a_subject_and_a_word_or_two_before_its_speech_verb():
         '"Fanny, when shall the carriage come?"\n'
     )
     assert said(text)[-1] == "Sir Thomas"
+
+
+def test_untagged_lines_take_turns_with_a_sure_line_an_odd_number_of_turns_away():
+    text = (
+        "Bill and I sat by the river. I opened the wine.\n\n"
+        '"That is not such filthy wine," Bill said.\n\n"The cold helps it," I said.\n\n'
+        "We unwrapped the little parcels of lunch.\n\n"
+        '"Chicken."\n\n"There are hard-boiled eggs."\n\n"Find any salt?"\n\n'
+        '"First the egg," said Bill. "Then the chicken."\n'
+    )
+    assert said(text)[2:6] == ["I", "Bill", "I", "Bill"]

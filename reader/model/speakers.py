@@ -136,6 +136,9 @@ class Turn:
     gender: str | None = None
     """The tag tells the speaker's gender but not who it is ("she said" with no woman at
     hand): turn-taking may only give the line to someone of that gender."""
+    opens: bool = True
+    """The paragraph opens on speech, not on narration ("He sat down beside her. '...'"),
+    after which the one who just spoke may well go on."""
     """Follows the previous turn with no narration paragraph between them."""
 
 
@@ -391,6 +394,7 @@ def _turns(story: Story) -> list[Turn]:
             turns.append(
                 Turn(beat.paragraph, beat.scene, [], [], continued=continued, chained=chained)
             )
+            turns[-1].opens = beat.start == paragraphs[beat.paragraph].start
             last_para = beat.paragraph
             prev_turn_para = beat.paragraph
         turn = turns[-1]
@@ -1346,6 +1350,11 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
                 for k in (i - 1, i + 1)
                 if 0 <= k < len(units) and units[k][0].rule in ANCHORS
             }
+            facing_ok = {
+                units[k][0].speaker
+                for k in (i - 1, i + 1)
+                if 0 <= k < len(units) and units[k][0].rule in ANCHORS and units[k][0].opens
+            }
             for j in same[:3]:
                 who = units[j][-1].last
                 if who is None or who in head.excluded or who in neighbours:
@@ -1355,6 +1364,43 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
                 _assign(unit, who, trace, "refill")
                 head.rule = "refill"
                 break
+            else:
+                if head.speaker is not None and head.speaker in facing_ok:
+                    _other_side(units, i, neighbours, cast, trace)
+                elif head.speaker is not None and not same:
+                    facing = _facing(units, anchors, by_parity[1 - i % 2], i)
+                    if head.speaker == facing:  # a sure speaker an odd number of turns off
+                        _other_side(units, i, {facing}, cast, trace)
+
+
+def _facing(units: list[list[Turn]], anchors: list[int], opposite: list[int], i: int) -> str | None:
+    """The speaker of the nearest sure turn an odd number of turns from ``i``, with
+    turn-taking unbroken between them: the one unit ``i`` answers or is answered by."""
+    near = sorted(opposite, key=lambda j: (abs(i - j), j > i))[:2]
+    for j in near:
+        if not _breaks(units, anchors, i, j):
+            return units[j][-1].last if units[j][0].opens else None
+    return None
+
+
+def _other_side(
+    units: list[list[Turn]], i: int, neighbours: set[str], cast: Cast, trace: dict[int, str] | None
+) -> None:
+    """A guess that repeats the sure speaker just before or after it breaks turn-taking:
+    the line goes to the nearest other speaker of the exchange instead."""
+    head = units[i][0]
+    for step in range(1, len(units)):
+        for k in (i - step, i + step):
+            if not 0 <= k < len(units):
+                continue
+            who = units[k][-1].last
+            if who is None or who in neighbours or who in head.excluded:
+                continue
+            if head.gender and cast.gender(who) not in (None, head.gender):
+                continue
+            _assign(units[i], who, trace, "refill")
+            head.rule = "refill"
+            return
 
 
 def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool:
