@@ -552,6 +552,8 @@ class _Resolver:
         self.chain_start = 0
         """Index in ``history`` of the current exchange's first turn."""
         self.narrated_keys: Counter[str] | None = None
+        self.narrated_names: tuple[dict[str, str], Counter[str | None]] | None = None
+        """The cast's lookup when ``_narrated`` last counted, and its counts (read-only)."""
         self.mid_caps: Counter[str] = Counter()
         """Word → capitalised uses inside a sentence, where a capital means a name."""
         self.common: Counter[str] = Counter()
@@ -1210,6 +1212,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
         if not anchors:
             continue
         by_parity = ([j for j in anchors if j % 2 == 0], [j for j in anchors if j % 2 == 1])
+        breaks = _break_counts(units, anchors)
         for i, unit in enumerate(units):
             head = unit[0]
             if head.rule in ANCHORS or head.rule in ("answered", "unknown"):
@@ -1217,7 +1220,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
             parity = by_parity[i % 2]
             at = bisect_left(parity, i)
             near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
-            same = sorted(near, key=lambda j: (_breaks(units, anchors, i, j), abs(i - j), j > i))
+            same = sorted(near, key=lambda j: (_breaks(anchors, breaks, i, j), abs(i - j), j > i))
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
@@ -1234,16 +1237,25 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
                 break
 
 
-def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool:
-    """Turn-taking breaks between units ``i`` and ``j``: two sure turns an odd number of
-    turns apart with the same speaker (someone spoke twice running), so parity no longer
-    carries from one to the other."""
-    lo, hi = min(i, j), max(i, j)
-    inside = anchors[bisect_left(anchors, lo) : bisect_right(anchors, hi)]  # anchors are sorted
-    for a, b in zip(inside, inside[1:]):
-        if (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker:
-            return True
-    return False
+def _break_counts(units: list[list[Turn]], anchors: list[int]) -> list[int]:
+    """Running counts of breaks in turn-taking between consecutive sure turns: two sure
+    turns an odd number of turns apart with the same speaker (someone spoke twice running).
+    ``counts[k]`` is how many of the first ``k`` pairs break; refilling never changes a
+    sure turn, so the counts hold for the whole exchange."""
+    counts = [0]
+    for a, b in zip(anchors, anchors[1:]):
+        broken = (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker
+        counts.append(counts[-1] + broken)
+    return counts
+
+
+def _breaks(anchors: list[int], counts: list[int], i: int, j: int) -> bool:
+    """Turn-taking breaks between units ``i`` and ``j`` (a pair of consecutive sure turns
+    between them breaks: see ``_break_counts``), so parity no longer carries from one to
+    the other."""
+    first = bisect_left(anchors, min(i, j))  # anchors are sorted
+    last = bisect_right(anchors, max(i, j)) - 1
+    return last > first and counts[last] > counts[first]
 
 
 def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
@@ -1406,9 +1418,13 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
             if q >= stop or starts[q] > pos:
                 keys.append(key)
         resolver.narrated_keys = Counter(keys)
+    known = resolver.narrated_names
+    if known is not None and known[0] == cast.lookup:
+        return known[1]  # the names have not changed since: the same counts
     counts: Counter[str | None] = Counter()
     for key, n in resolver.narrated_keys.items():
         counts[cast.lookup.get(key)] += n
+    resolver.narrated_names = (dict(cast.lookup), counts)
     return counts
 
 
