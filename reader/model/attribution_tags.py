@@ -196,9 +196,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         group = "name" if match and match.group("name") else "subj"
         if match and _is_subject(match.group(group)):
-            owner = VOICE_OWNER.match(text, match.end(group), limit)
-            if owner is not None and match.group(group).lower().endswith("voice"):
-                return Evidence(owner.group("subj"), owner.start("subj"), True, True)
+            if match.group(group).lower().endswith("voice"):  # the cheap test first
+                owner = VOICE_OWNER.match(text, match.end(group), limit)
+                if owner is not None:
+                    return Evidence(owner.group("subj"), owner.start("subj"), True, True)
             to = _addressee(text, match.end(), limit)
             again = verb in AGAIN_VERBS
             return Evidence(match.group(group), match.start(group), True, True, to, again)
@@ -449,13 +450,24 @@ OBJECT_VERBS = frozenset(
 
 
 def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The last word of ``text[start:end]`` that is a speech verb (or "went on"): the
-    words are listed by the regex engine and only the last few are tried."""
-    for m in reversed(list(LOWER_WORDS.finditer(text, start, end))):
-        word = m.group()
-        if word in SPEECH_VERBS or _went_on(text, word, m.end()):
-            return m
+    """The last word of ``text[start:end]`` that is a speech verb (or "went on"). The verb
+    is mostly near the end, so the words are listed a stretch at a time from the end; a
+    stretch begins where a word does, so its words are whole, as in one listing."""
+    stop = end
+    while stop > start:
+        lo = max(start, stop - VERB_STRETCH)
+        while lo > start and "a" <= text[lo - 1] <= "z":
+            lo -= 1  # back to the start of the word cut
+        for m in reversed(list(LOWER_WORDS.finditer(text, lo, stop))):
+            word = m.group()
+            if word in SPEECH_VERBS or _went_on(text, word, m.end()):
+                return m
+        stop = lo
     return None
+
+
+VERB_STRETCH = 48
+"""How much of a lead-in ``_last_speech_verb`` lists at a time."""
 
 
 def _last_voice(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -552,6 +552,8 @@ class _Resolver:
         self.chain_start = 0
         """Index in ``history`` of the current exchange's first turn."""
         self.narrated_keys: Counter[str] | None = None
+        self.named_lines: list[Beat] | None = None
+        """Lines whose speech tag names their speaker (see ``_tagged_speakers``)."""
         self.narrated_names: tuple[dict[str, str], Counter[str | None]] | None = None
         """The cast's lookup when ``_narrated`` last counted, and its counts (read-only)."""
         self.mid_caps: Counter[str] = Counter()
@@ -816,7 +818,8 @@ class _Resolver:
         if previous is not None and previous.last and not turn.continued:
             if described or self._narrated_turn(previous) < TOPIC_NARRATION:
                 skip.add(previous.last)
-        for name in self._candidates(pos, turn, local_only=True):
+        local = self._local_mentions(pos, turn)  # read once for both searches below
+        for name in self._candidates(pos, turn, local_only=True, local=local):
             if name not in excluded and self.cast.gender(name) in (gender, None) and not other:
                 return name  # named just before in the paragraph: "Tom rose. 'No,' he said."
         if again and previous is not None and previous.last not in excluded:
@@ -826,7 +829,7 @@ class _Resolver:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
                     return name  # "..., Catherine." / "Indeed I am," she replied.
-        for name in self._candidates(pos, turn):
+        for name in self._candidates(pos, turn, local=local):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
         # Someone whose gender the text never tells is no surer a "she" than anyone:
@@ -879,12 +882,19 @@ class _Resolver:
             }
         return self.places
 
-    def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> Iterator[str]:
+    def _candidates(
+        self,
+        pos: int,
+        turn: Turn,
+        local_only: bool = False,
+        local: list[tuple[str, bool, bool]] | None = None,
+    ) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
         the subjects of its narration, then anyone else its narration names. Lazy: the
-        nearest fitting character usually ends the search."""
-        paragraphs = self.story.paragraphs
-        local = self._mention_names(max(paragraphs[turn.para].start, pos - LOCAL_REACH), pos)
+        nearest fitting character usually ends the search. ``local``: the mentions
+        ``_local_mentions`` gave for the same place, when the caller has them already."""
+        if local is None:
+            local = self._local_mentions(pos, turn)
         seen: set[str] = set()
         for name, subject, quoted in local:
             if subject and not quoted and name not in seen:
@@ -908,6 +918,11 @@ class _Resolver:
                     if name not in seen:
                         seen.add(name)
                         yield name
+
+    def _local_mentions(self, pos: int, turn: Turn) -> list[tuple[str, bool, bool]]:
+        """The mentions just before ``pos`` in its paragraph, nearest first."""
+        start = self.story.paragraphs[turn.para].start
+        return self._mention_names(max(start, pos - LOCAL_REACH), pos)
 
     def _window(self, turn: Turn, index: int) -> Iterator[int]:
         """The paragraphs from ``index`` back that a pronoun may look over, nearest first:
@@ -1336,7 +1351,7 @@ def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
                 if other.speaker != NARRATOR and (other.chained or turn.chained):
                     called.update(set(other.vocatives) - {other.speaker})
                     called.update(f"?{key}" for key in set(other.unknown_vocatives))
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     narrated = _narrated(cast, resolver)
     ranked = [
         (n, c) for n, c in called.most_common() if c >= 2 and n not in spoke and narrated[n] < c
@@ -1362,7 +1377,7 @@ def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> No
     if not answers:
         return
     narrated = _narrated(cast, resolver)
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     for name, who in answers.items():
         person = cast.people.get(name)
         if person is None or narrated[name] or name in spoke or name == NARRATOR:
@@ -1428,17 +1443,20 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
     return counts
 
 
-def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
-    """Characters some speech tag names outright: not the unnamed narrator."""
-    return {
-        beat.speaker
-        for turn in turns
-        for beat, ev in zip(turn.lines, turn.evidence, strict=True)
-        if ev is not None
-        and ev.explicit
-        and ev.subject[:1].isupper()
-        and ev.subject not in ("He", "She", "I")
-    }
+def _tagged_speakers(turns: list[Turn], resolver: _Resolver) -> set[str | None]:
+    """Characters some speech tag names outright: not the unnamed narrator. The lines so
+    tagged are found once; their speakers are read each time, as merges rename them."""
+    if resolver.named_lines is None:
+        resolver.named_lines = [
+            beat
+            for turn in turns
+            for beat, ev in zip(turn.lines, turn.evidence, strict=True)
+            if ev is not None
+            and ev.explicit
+            and ev.subject[:1].isupper()
+            and ev.subject not in ("He", "She", "I")
+        ]
+    return {beat.speaker for beat in resolver.named_lines}
 
 
 def _call_narrator(name: str, turns: list[Turn], cast: Cast) -> None:
@@ -1474,7 +1492,7 @@ def _unnarrated(turns: list[Turn], cast: Cast, resolver: _Resolver) -> list[tupl
         if turn.speaker != NARRATOR:
             called.update(set(turn.vocatives) - {turn.speaker})
     narrated = _narrated(cast, resolver)
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     ranked = [
         (n, c) for n, c in called.most_common() if narrated[n] < c and n not in spoke and c > 1
     ]
