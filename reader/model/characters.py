@@ -423,7 +423,7 @@ def name_mentions(
             for word in words:
                 mid_caps[word] += 1
         found.append((pos, end_at, key))
-    counts = Counter(key for _, _, key in found)
+    counts = Counter([key for _, _, key in found])  # a list counts faster than a generator
     votes, acts = _votes(text, found, quotes or [])
     census = Census(
         counts,

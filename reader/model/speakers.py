@@ -1417,7 +1417,8 @@ def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
         for beat in turn.lines:
             if beat.speaker == name:
                 beat.speaker = target
-        turn.vocatives = [target if v == name else v for v in turn.vocatives]
+        if name in turn.vocatives:
+            turn.vocatives = [target if v == name else v for v in turn.vocatives]
 
 
 def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
