@@ -276,9 +276,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         end -= 1
     if end <= lo:
         return None
-    sentence_start = lo
-    for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
-        sentence_start = brk.end()
+    sentence_start = _sentence_start(text, lo, end)
     last = text[end - 1]
     if last in ",:—–-" or ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
@@ -306,6 +304,21 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+def _sentence_start(text: str, lo: int, end: int) -> int:
+    """Where the sentence ending at ``end`` starts: after the last SENTENCE_BREAK in
+    ``text[lo:end - 1]``, else at ``lo``. A break holds one mark of . ! ?, its first
+    character, so breaks never overlap: the pattern is tried at each mark from the end,
+    and the first that holds is the last a scan from ``lo`` would find."""
+    stop = at = end - 1
+    while True:
+        at = max(text.rfind(".", lo, at), text.rfind("!", lo, at), text.rfind("?", lo, at))
+        if at < 0:
+            return lo
+        brk = SENTENCE_BREAK.match(text, at, stop)
+        if brk is not None:
+            return brk.end()
 
 
 INTRO_PHRASE = re.compile(
