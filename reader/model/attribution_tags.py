@@ -196,9 +196,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = INVERTED_SUBJECT.match(text, lead.end(), limit)
         group = "name" if match and match.group("name") else "subj"
         if match and _is_subject(match.group(group)):
-            owner = VOICE_OWNER.match(text, match.end(group), limit)
-            if owner is not None and match.group(group).lower().endswith("voice"):
-                return Evidence(owner.group("subj"), owner.start("subj"), True, True)
+            if match.group(group).lower().endswith("voice"):  # the cheap test first
+                owner = VOICE_OWNER.match(text, match.end(group), limit)
+                if owner is not None:
+                    return Evidence(owner.group("subj"), owner.start("subj"), True, True)
             to = _addressee(text, match.end(), limit)
             again = verb in AGAIN_VERBS
             return Evidence(match.group(group), match.start(group), True, True, to, again)
@@ -275,9 +276,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         end -= 1
     if end <= lo:
         return None
-    sentence_start = lo
-    for brk in SENTENCE_BREAK.finditer(text, lo, end - 1):
-        sentence_start = brk.end()
+    sentence_start = _sentence_start(text, lo, end)
     last = text[end - 1]
     if last in ",:—–-":
         gerund = _possessive_gerund(text, sentence_start, end)
@@ -295,7 +294,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end) or _after_intro(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
-        voice = VOICE_OF.match(text, opening, end)
+        voice = VOICE_OF.match(text, opening, end) if _has_possessive(text, opening, end) else None
         if voice is None and last in ",:—–-":
             voice = _last_voice(text, opening, end)  # "...; and Elizabeth's reply was,"
         if voice is not None:
@@ -329,6 +328,21 @@ def _possessive_gerund(text: str, start: int, end: int) -> re.Match[str] | None:
     for match in POSSESSIVE_GERUND.finditer(text, max(start, end - 160), end):
         found = match
     return found
+
+
+def _sentence_start(text: str, lo: int, end: int) -> int:
+    """Where the sentence ending at ``end`` starts: after the last SENTENCE_BREAK in
+    ``text[lo:end - 1]``, else at ``lo``. A break holds one mark of . ! ?, its first
+    character, so breaks never overlap: the pattern is tried at each mark from the end,
+    and the first that holds is the last a scan from ``lo`` would find."""
+    stop = at = end - 1
+    while True:
+        at = max(text.rfind(".", lo, at), text.rfind("!", lo, at), text.rfind("?", lo, at))
+        if at < 0:
+            return lo
+        brk = SENTENCE_BREAK.match(text, at, stop)
+        if brk is not None:
+            return brk.end()
 
 
 INTRO_PHRASE = re.compile(
@@ -416,7 +430,8 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     asked = DID_SUBJECT.search(text, max(start, stop - 60), last_verb.end())
     if asked is not None and asked.end() == last_verb.end():
         return Evidence(asked.group("subj"), asked.start("subj"), True)  # "did Miss B. reply:"
-    whos = list(WHO_CLAUSE.finditer(text, start, stop))
+    has_who = text.find("who", start, stop) >= 0  # without a "who" the regex cannot match
+    whos = list(WHO_CLAUSE.finditer(text, start, stop)) if has_who else []
     who = whos[-1] if whos else None
     if who is not None and not CLAUSE_END.search(text, who.end(), stop):
         again = last_verb.group() in AGAIN_VERBS  # "Thorpe, who, coming to them, said,"
@@ -533,23 +548,42 @@ OBJECT_VERBS = frozenset(
 
 
 def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The last word of ``text[start:end]`` that is a speech verb (or "went on"): the
-    words are listed by the regex engine and only the last few are tried."""
-    for m in reversed(list(LOWER_WORDS.finditer(text, start, end))):
-        word = m.group()
-        if word in SPEECH_VERBS or _went_on(text, word, m.end()):
-            return m
+    """The last word of ``text[start:end]`` that is a speech verb (or "went on"). The verb
+    is mostly near the end, so the words are listed a stretch at a time from the end; a
+    stretch begins where a word does, so its words are whole, as in one listing."""
+    stop = end
+    while stop > start:
+        lo = max(start, stop - VERB_STRETCH)
+        while lo > start and "a" <= text[lo - 1] <= "z":
+            lo -= 1  # back to the start of the word cut
+        for m in reversed(list(LOWER_WORDS.finditer(text, lo, stop))):
+            word = m.group()
+            if word in SPEECH_VERBS or _went_on(text, word, m.end()):
+                return m
+        stop = lo
     return None
+
+
+VERB_STRETCH = 48
+"""How much of a lead-in ``_last_speech_verb`` lists at a time."""
 
 
 def _last_voice(text: str, start: int, end: int) -> re.Match[str] | None:
     """The last "Name's reply" of a lead-in, when only a "was" or "it was" follows it."""
+    if not _has_possessive(text, start, end):
+        return None
     found = None
     for match in VOICE_OF.finditer(text, start, end):
         found = match
     if found is None or not VOICE_TAIL.fullmatch(text, found.end(), end):
         return None
     return found
+
+
+def _has_possessive(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an "'s" or "’s", without which VOICE_OF and
+    BODY_OF cannot match: two plain string searches spare most of their regex runs."""
+    return text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
 
 
 VOICE_TAIL = re.compile(r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came)?[ \t\n,:—–-]*")
@@ -594,7 +628,7 @@ def paragraph_subject(text: str, start: int, end: int) -> Evidence | None:
     the paragraph is about ("The inspector wrote something. His pencil moved.")."""
     lead = CONNECTIVE.match(text, start, end)
     opening = lead.end() if lead else start
-    owner = BODY_OF.match(text, opening, end)
+    owner = BODY_OF.match(text, opening, end) if _has_possessive(text, opening, end) else None
     if owner is not None:
         return Evidence(owner.group("subj"), owner.start("subj"), False)
     match = ACTION_SUBJECT.match(text, opening, end) or NAME_APPOSED.match(text, opening, end)

@@ -590,6 +590,10 @@ class _Resolver:
         self.chain_start = 0
         """Index in ``history`` of the current exchange's first turn."""
         self.narrated_keys: Counter[str] | None = None
+        self.named_lines: list[Beat] | None = None
+        """Lines whose speech tag names their speaker (see ``_tagged_speakers``)."""
+        self.narrated_names: tuple[dict[str, str], Counter[str | None]] | None = None
+        """The cast's lookup when ``_narrated`` last counted, and its counts (read-only)."""
         self.mid_caps: Counter[str] = Counter()
         """Word → capitalised uses inside a sentence, where a capital means a name."""
         self.common: Counter[str] = Counter()
@@ -875,7 +879,8 @@ class _Resolver:
                 skip.add(previous.last)
         acted_on = self._acted_on(gender, pos, turn) if not other else set()
         skip |= acted_on
-        for name in self._candidates(pos, turn, local_only=True):
+        local = self._local_mentions(pos, turn)  # read once for both searches below
+        for name in self._candidates(pos, turn, local_only=True, local=local):
             if name in acted_on:
                 continue
             if name not in excluded and self.cast.gender(name) in (gender, None) and not other:
@@ -887,7 +892,7 @@ class _Resolver:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
                     return name  # "..., Catherine." / "Indeed I am," she replied.
-        for name in self._candidates(pos, turn):
+        for name in self._candidates(pos, turn, local=local):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
         # Someone whose gender the text never tells is no surer a "she" than anyone:
@@ -966,12 +971,19 @@ class _Resolver:
             }
         return self.places
 
-    def _candidates(self, pos: int, turn: Turn, local_only: bool = False) -> Iterator[str]:
+    def _candidates(
+        self,
+        pos: int,
+        turn: Turn,
+        local_only: bool = False,
+        local: list[tuple[str, int, bool]] | None = None,
+    ) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
         the subjects of its narration, then anyone else its narration names. Lazy: the
-        nearest fitting character usually ends the search."""
-        paragraphs = self.story.paragraphs
-        local = self._mention_names(max(paragraphs[turn.para].start, pos - LOCAL_REACH), pos)
+        nearest fitting character usually ends the search. ``local``: the mentions
+        ``_local_mentions`` gave for the same place, when the caller has them already."""
+        if local is None:
+            local = self._local_mentions(pos, turn)
         seen: set[str] = set()
         for name, subject, quoted in local:
             if subject == MAIN and not quoted and name not in seen:
@@ -999,6 +1011,11 @@ class _Resolver:
                     if name not in seen:
                         seen.add(name)
                         yield name
+
+    def _local_mentions(self, pos: int, turn: Turn) -> list[tuple[str, int, bool]]:
+        """The mentions just before ``pos`` in its paragraph, nearest first."""
+        start = self.story.paragraphs[turn.para].start
+        return self._mention_names(max(start, pos - LOCAL_REACH), pos)
 
     def _window(self, turn: Turn, index: int) -> Iterator[int]:
         """The paragraphs from ``index`` back that a pronoun may look over, nearest first:
@@ -1337,6 +1354,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
         if not anchors:
             continue
         by_parity = ([j for j in anchors if j % 2 == 0], [j for j in anchors if j % 2 == 1])
+        breaks = _break_counts(units, anchors)
         for i, unit in enumerate(units):
             head = unit[0]
             if head.rule in ANCHORS or head.rule in ("answered", "unknown"):
@@ -1344,7 +1362,7 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
             parity = by_parity[i % 2]
             at = bisect_left(parity, i)
             near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
-            same = sorted(near, key=lambda j: (_breaks(units, anchors, i, j), abs(i - j), j > i))
+            same = sorted(near, key=lambda j: (_breaks(anchors, breaks, i, j), abs(i - j), j > i))
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
@@ -1368,17 +1386,19 @@ def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None
                 if head.speaker is not None and head.speaker in facing_ok:
                     _other_side(units, i, neighbours, cast, trace)
                 elif head.speaker is not None and not same:
-                    facing = _facing(units, anchors, by_parity[1 - i % 2], i)
+                    facing = _facing(units, anchors, breaks, by_parity[1 - i % 2], i)
                     if head.speaker == facing:  # a sure speaker an odd number of turns off
                         _other_side(units, i, {facing}, cast, trace)
 
 
-def _facing(units: list[list[Turn]], anchors: list[int], opposite: list[int], i: int) -> str | None:
+def _facing(
+    units: list[list[Turn]], anchors: list[int], breaks: list[int], opposite: list[int], i: int
+) -> str | None:
     """The speaker of the nearest sure turn an odd number of turns from ``i``, with
     turn-taking unbroken between them: the one unit ``i`` answers or is answered by."""
     near = sorted(opposite, key=lambda j: (abs(i - j), j > i))[:2]
     for j in near:
-        if not _breaks(units, anchors, i, j):
+        if not _breaks(anchors, breaks, i, j):
             return units[j][-1].last if units[j][0].opens else None
     return None
 
@@ -1403,16 +1423,25 @@ def _other_side(
             return
 
 
-def _breaks(units: list[list[Turn]], anchors: list[int], i: int, j: int) -> bool:
-    """Turn-taking breaks between units ``i`` and ``j``: two sure turns an odd number of
-    turns apart with the same speaker (someone spoke twice running), so parity no longer
-    carries from one to the other."""
-    lo, hi = min(i, j), max(i, j)
-    inside = anchors[bisect_left(anchors, lo) : bisect_right(anchors, hi)]  # anchors are sorted
-    for a, b in zip(inside, inside[1:]):
-        if (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker:
-            return True
-    return False
+def _break_counts(units: list[list[Turn]], anchors: list[int]) -> list[int]:
+    """Running counts of breaks in turn-taking between consecutive sure turns: two sure
+    turns an odd number of turns apart with the same speaker (someone spoke twice running).
+    ``counts[k]`` is how many of the first ``k`` pairs break; refilling never changes a
+    sure turn, so the counts hold for the whole exchange."""
+    counts = [0]
+    for a, b in zip(anchors, anchors[1:]):
+        broken = (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker
+        counts.append(counts[-1] + broken)
+    return counts
+
+
+def _breaks(anchors: list[int], counts: list[int], i: int, j: int) -> bool:
+    """Turn-taking breaks between units ``i`` and ``j`` (a pair of consecutive sure turns
+    between them breaks: see ``_break_counts``), so parity no longer carries from one to
+    the other."""
+    first = bisect_left(anchors, min(i, j))  # anchors are sorted
+    last = bisect_right(anchors, max(i, j)) - 1
+    return last > first and counts[last] > counts[first]
 
 
 def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
@@ -1493,7 +1522,7 @@ def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
                 if other.speaker != NARRATOR and (other.chained or turn.chained):
                     called.update(set(other.vocatives) - {other.speaker})
                     called.update(f"?{key}" for key in set(other.unknown_vocatives))
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     narrated = _narrated(cast, resolver)
     ranked = [
         (n, c) for n, c in called.most_common() if c >= 2 and n not in spoke and narrated[n] < c
@@ -1519,7 +1548,7 @@ def _join_spoken_names(turns: list[Turn], cast: Cast, resolver: _Resolver) -> No
     if not answers:
         return
     narrated = _narrated(cast, resolver)
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     for name, who in answers.items():
         person = cast.people.get(name)
         if person is None or narrated[name] or name in spoke or name == NARRATOR:
@@ -1559,7 +1588,8 @@ def _merge_into(name: str, target: str, turns: list[Turn], cast: Cast) -> None:
         for beat in turn.lines:
             if beat.speaker == name:
                 beat.speaker = target
-        turn.vocatives = [target if v == name else v for v in turn.vocatives]
+        if name in turn.vocatives:
+            turn.vocatives = [target if v == name else v for v in turn.vocatives]
 
 
 def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
@@ -1575,23 +1605,30 @@ def _narrated(cast: Cast, resolver: _Resolver) -> Counter[str | None]:
             if q >= stop or starts[q] > pos:
                 keys.append(key)
         resolver.narrated_keys = Counter(keys)
+    known = resolver.narrated_names
+    if known is not None and known[0] == cast.lookup:
+        return known[1]  # the names have not changed since: the same counts
     counts: Counter[str | None] = Counter()
     for key, n in resolver.narrated_keys.items():
         counts[cast.lookup.get(key)] += n
+    resolver.narrated_names = (dict(cast.lookup), counts)
     return counts
 
 
-def _tagged_speakers(turns: list[Turn]) -> set[str | None]:
-    """Characters some speech tag names outright: not the unnamed narrator."""
-    return {
-        beat.speaker
-        for turn in turns
-        for beat, ev in zip(turn.lines, turn.evidence, strict=True)
-        if ev is not None
-        and ev.explicit
-        and ev.subject[:1].isupper()
-        and ev.subject not in ("He", "She", "I")
-    }
+def _tagged_speakers(turns: list[Turn], resolver: _Resolver) -> set[str | None]:
+    """Characters some speech tag names outright: not the unnamed narrator. The lines so
+    tagged are found once; their speakers are read each time, as merges rename them."""
+    if resolver.named_lines is None:
+        resolver.named_lines = [
+            beat
+            for turn in turns
+            for beat, ev in zip(turn.lines, turn.evidence, strict=True)
+            if ev is not None
+            and ev.explicit
+            and ev.subject[:1].isupper()
+            and ev.subject not in ("He", "She", "I")
+        ]
+    return {beat.speaker for beat in resolver.named_lines}
 
 
 def _call_narrator(name: str, turns: list[Turn], cast: Cast) -> None:
@@ -1627,7 +1664,7 @@ def _unnarrated(turns: list[Turn], cast: Cast, resolver: _Resolver) -> list[tupl
         if turn.speaker != NARRATOR:
             called.update(set(turn.vocatives) - {turn.speaker})
     narrated = _narrated(cast, resolver)
-    spoke = _tagged_speakers(turns)
+    spoke = _tagged_speakers(turns, resolver)
     ranked = [
         (n, c) for n, c in called.most_common() if narrated[n] < c and n not in spoke and c > 1
     ]
