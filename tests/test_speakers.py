@@ -925,3 +925,12 @@ def test_a_turn_told_in_reported_speech_passes_the_next_line_to_the_other():
     assert said(text)[-1] == "Leonard"
     text = base + "Jacky rose and crossed to the window.\n\n" + '"Play it again, then."\n'
     assert said(text)[-1] == "Jacky"  # an action, not a turn: she speaks next
+
+
+def test_a_nobles_style_after_a_name_is_no_one_addressed():
+    text = (
+        "Lady Penge and Mr. Tolley drove past the palace.\n\n"
+        '"Do you know the portrait of Lorenzo, Duke of Urbino?" asked Lady Penge.\n\n'
+        '"I know it well. It hangs in the long gallery."\n'
+    )
+    assert said(text) == ["Lady Penge", "Mr. Tolley"]

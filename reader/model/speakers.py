@@ -39,6 +39,7 @@ from reader.model.characters import (
     MALE_NOUNS,
     NAME_PHRASE,
     NARRATOR,
+    NOBLE_TITLES,
     NOT_NAMES,
     PLACE_NOUNS,
     SURNAME_TITLES,
@@ -740,6 +741,8 @@ class _Resolver:
             if not _vocative_at(text, pos, end, beat.start, beat.end):
                 continue
             key = self.mention_keys[k]
+            if _styled_after_name(text, pos, key, beat.start):
+                continue
             name = self.cast.lookup.get(key) or self.cast.find(key)
             if name is None:
                 if " " not in key and not self.common[key]:
@@ -1282,6 +1285,19 @@ def _has_title(cast: Cast, name: str, noun: str) -> bool:
         noun = "dr"
     title = split_name(normalise(name))[0]
     return title == noun or any(split_name(normalise(a))[0] == noun for a in person.aliases)
+
+
+STYLED_AFTER = re.compile(r"\b[A-Z][a-z]+,[ \t\n]+(?:the[ \t\n]+)?$")
+"""A name and a comma before a title's full style: "Lorenzo, Duke of Urbino"."""
+
+
+def _styled_after_name(text: str, pos: int, key: str, start: int) -> bool:
+    """ "Lorenzo, Duke of Urbino, or ...": a noble's full style after a name is that
+    name's apposition, not someone spoken to (a duke is addressed as "Duke", not by it)."""
+    if " of " not in key or split_name(key)[0] not in NOBLE_TITLES:
+        return False
+    before = STYLED_AFTER.search(text, max(start, pos - 30), pos)
+    return before is not None and before.group().split(",")[0].lower() not in NOT_NAMES
 
 
 def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
