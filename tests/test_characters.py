@@ -779,3 +779,16 @@ def test_a_bare_foreign_honorific_is_no_character():
         '"Madame will rest," said Madame, and Madame closed her eyes.\n'
     )
     assert not any(c.name == "Madame" for c in cast(text).values())
+
+
+def test_a_noble_title_of_a_place_is_one_person():
+    text = (
+        "Mr. Tolley sat beside the Duchess of Wexmoor, who was fanning herself.\n\n"
+        '"It is warm tonight," said the duchess.\n\n'
+        '"Very warm," said Mr. Tolley.\n\n'
+        '"You are always agreeable," the duchess said, laughing.\n'
+    )
+    people = cast(text)
+    assert people["Duchess of Wexmoor"].gender == "female"
+    assert people["Duchess of Wexmoor"].lines == 2
+    assert "Wexmoor" not in people and "Duchess" not in people

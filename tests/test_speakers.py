@@ -966,3 +966,48 @@ def test_untagged_lines_take_turns_with_a_sure_line_an_odd_number_of_turns_away(
         '"First the egg," said Bill. "Then the chicken."\n'
     )
     assert said(text)[2:6] == ["I", "Bill", "I", "Bill"]
+
+
+def test_the_title_is_the_holder_named_last():
+    text = (
+        "CHAPTER I.\n\nAt dinner Mr. Tolley sat by the Duchess of Wexmoor and Lady Penge.\n\n"
+        '"The soup is cold," said Lady Penge.\n\n'
+        '"It is always cold here," said Mr. Tolley.\n\n'
+        'The duchess frowned at him. "Then you need not come," she said.\n\n'
+        "CHAPTER II.\n\nA month later Mr. Tolley called on the Duchess of Arlingford, "
+        "who received him in the garden with Lady Penge.\n\n"
+        '"You are late, Mr. Tolley," said the duchess.\n\n'
+        '"I walked, Duchess," said Mr. Tolley.\n\n'
+        '"How odd of you," she answered.\n'
+    )
+    assert said(text) == [
+        "Lady Penge",
+        "Mr. Tolley",
+        "Duchess of Wexmoor",
+        "Duchess of Arlingford",
+        "Mr. Tolley",
+        "Duchess of Arlingford",
+    ]
+
+
+def test_a_first_name_the_duchess_answers_to_is_hers():
+    text = (
+        "Mr. Tolley walked on the terrace with the Duchess of Wexmoor and Lady Penge.\n\n"
+        '"You look tired, Clemency," said Mr. Tolley.\n\n'
+        '"I am never tired," answered the duchess.\n\n'
+        '"Then you are bored, Clemency."\n\n'
+        '"Only with you," said the duchess.\n\n'
+        '"Hush," said Lady Penge.\n'
+    )
+    people = {c.name: c for c in story(text).characters}
+    assert "Clemency" in people["Duchess of Wexmoor"].aliases
+    assert said(text)[1] == "Duchess of Wexmoor"
+
+
+def test_a_nobles_style_after_a_name_is_no_one_addressed():
+    text = (
+        "Lady Penge and Mr. Tolley drove past the palace.\n\n"
+        '"Do you know the portrait of Lorenzo, Duke of Urbino?" asked Lady Penge.\n\n'
+        '"I know it well. It hangs in the long gallery."\n'
+    )
+    assert said(text) == ["Lady Penge", "Mr. Tolley"]

@@ -40,7 +40,7 @@ RANKS = frozenset(
 NEUTRAL_TITLES = frozenset(
     "dr doctor professor inspector rev reverend judge cousin constable detective "
     "superintendent officer warden chief commander commissioner governor mayor nurse matron "
-    "vicar rector parson bishop abbot".split()
+    "vicar rector parson bishop archbishop abbot".split()
 )
 TITLES = MALE_TITLES | FEMALE_TITLES | NEUTRAL_TITLES
 SURNAME_TITLES = frozenset(
@@ -48,6 +48,12 @@ SURNAME_TITLES = frozenset(
     "countess baroness marquise".split()
 )
 """Titles that go with a surname, so "Mr. Darcy" is never a first name."""
+
+NOBLE_TITLES = frozenset(
+    "duke duchess earl countess marquis marquess marchioness viscount viscountess baron "
+    "baroness prince princess lord lady bishop archbishop".split()
+)
+"""Titles held of a place: "the Duchess of Monmouth", "the Bishop of London"."""
 
 PARTICLES = frozenset("de van der von du da di del della la le".split())
 """Lower-case words inside a surname: "Mr. van der Luyden", "Mlle. de Cominges"."""
@@ -259,6 +265,8 @@ def split_name(key: str) -> tuple[str | None, list[str]]:
     title = None
     if len(words) > 1 and words[0] in TITLES:
         title, words = words[0], words[1:]
+    if title in NOBLE_TITLES and len(words) > 1 and words[0] == "of":
+        return title, [" ".join(words)]  # "duchess of monmouth": the place is one name
     for i, word in enumerate(words):
         if word in PARTICLES and i < len(words) - 1:  # "van der luyden" is one surname
             words = [*words[:i], " ".join(words[i:])]
@@ -423,6 +431,7 @@ def name_mentions(
             for word in words:
                 mid_caps[word] += 1
         found.append((pos, end_at, key))
+    found = join_titled_places(text, found, forms)
     counts = Counter([key for _, _, key in found])  # a list counts faster than a generator
     votes, acts = _votes(text, found, quotes or [])
     census = Census(
@@ -441,6 +450,39 @@ def name_mentions(
     census.recent = _recent_holders(found)
     census.couples = Counter(m.group(1).lower() for m in COUPLE.finditer(text, start, end))
     return found, census
+
+
+OF_BETWEEN = re.compile(r"[ \t\n]+of[ \t\n]+")
+
+
+def join_titled_places(
+    text: str, found: list[tuple[int, int, str]], forms: dict[str, str]
+) -> list[tuple[int, int, str]]:
+    """ "the Duchess of Monmouth" is one person's name, though the scan reads "Duchess" and
+    "Monmouth" apart: a noble title, "of" and a place of capitalised words join into one
+    mention, so the duchess is a character and Monmouth no one."""
+    joined: list[tuple[int, int, str]] = []
+    i, stop = 0, len(found)
+    while i < stop:
+        pos, end, key = found[i]
+        title = key[4:] if key.startswith("the ") else key
+        if title in NOBLE_TITLES and i + 1 < stop:
+            at, place_end, place = found[i + 1]
+            if OF_BETWEEN.fullmatch(text, end, at) and _a_place(place):
+                name = f"{title} of {place}"
+                words = text[pos:place_end].split()
+                forms.setdefault(name, " ".join(words[1:] if words[0] in ("the", "The") else words))
+                joined.append((pos, place_end, name))
+                i += 2
+                continue
+        joined.append(found[i])
+        i += 1
+    return joined
+
+
+def _a_place(key: str) -> bool:
+    """Capitalised words that can follow "Duke of": no title, no article, no common word."""
+    return not key.startswith("the ") and split_name(key)[0] is None and key not in NOT_NAMES
 
 
 COUPLE = re.compile(
@@ -1334,8 +1376,8 @@ def _display(key: str) -> str:
             out.append(word)
         elif word in ("mr", "mrs", "ms", "dr", "st", "mme", "mlle", "rev", "m"):
             out.append(word.capitalize() + ".")
-        elif word in PARTICLES:
-            out.append(word)
+        elif word in PARTICLES or (word == "of" and i > 0):
+            out.append(word)  # "van der Luyden", "Duchess of Monmouth"
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
     return " ".join(out)

@@ -39,6 +39,7 @@ from reader.model.characters import (
     MALE_NOUNS,
     NAME_PHRASE,
     NARRATOR,
+    NOBLE_TITLES,
     NOT_NAMES,
     PLACE_NOUNS,
     SURNAME_TITLES,
@@ -156,14 +157,16 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
         first_person += _narrator_sentences(story, quotes)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
     lowered = text.lower()
-    _title_roles(cast, census)
+    shared = _title_roles(cast, census)
     link_roles(text, cast, lowered)
     roles = role_mentions(text, story.body_start, story.body_end, cast, lowered)
     if roles:
         known = {pos for pos, _, _ in mentions}
         mentions = sorted(mentions + [m for m in roles if m[0] not in known])
+    mentions, placed = _place_title_roles(cast, mentions, shared)
     _link_by_scene(story, turns, cast, mentions)
     resolver = _Resolver(story, cast, mentions, trace)
+    resolver.placed = placed
     resolver.common = census.lower
     resolver.census = census
     resolver.mid_caps = census.mid_caps
@@ -190,38 +193,48 @@ KIN = {
 is the Mr. of her surname; "his sister" is one of his surname but not its Mr. or Mrs.)."""
 ROLE_TITLES = frozenset(
     "count countess captain colonel major general admiral lieutenant sergeant doctor dr "
-    "professor inspector judge constable detective superintendent vicar rector bishop duke "
-    "duchess baron baroness prince princess king queen marquis marquise marchioness governor "
-    "mayor commissioner".split()
+    "professor inspector judge constable detective superintendent vicar rector bishop "
+    "archbishop duke duchess earl baron baroness prince princess king queen marquis marquess "
+    "marquise marchioness viscount viscountess governor mayor commissioner".split()
 )
 """Titles the narration also uses as a role: Count Mippipopolous is "the count"."""
 ROLE_MENTIONS = 3
+"""How often a titled character is named before "the <title>" is taken to be them."""
 TITLE_LEAD = 3
 """How many times more often one holder of a title is named than another for "the
 <title>" to be them: Admiral Croft named 13 times, Admiral Baldwin 4."""
-"""How often a titled character is named before "the <title>" is taken to be them."""
 
 
-def _title_roles(cast: Cast, census: Census) -> None:
+def _title_roles(cast: Cast, census: Census) -> dict[str, set[str]]:
     """The one character holding a title, when the story often names them, is "the
-    <title>" too: "The count was beaming. ... 'You are very nice people,' he said." """
+    <title>" too: "The count was beaming. ... 'You are very nice people,' he said."
+
+    A noble named in full style ("the Duchess of Monmouth") is "the duchess" though named
+    once: that is how the style is used. Several such holders share the role, which then
+    goes by where it is read (see ``_place_title_roles``); they are returned by title."""
     named: Counter[str] = Counter()
     for key, count in census.counts.items():
         name = cast.lookup.get(key)
         if name:
             named[name] += count
     holders: dict[str, set[str]] = {}
+    styled: set[str] = set()
     for name, person in cast.people.items():
-        if named[name] < ROLE_MENTIONS:
+        titled = [split_name(normalise(surface)) for surface in (name, *person.aliases)]
+        if any(_styled(title, words) for title, words in titled):
+            styled.add(name)
+        elif named[name] < ROLE_MENTIONS:
             continue
-        for surface in (name, *person.aliases):
-            title = split_name(normalise(surface))[0]
+        for title, _ in titled:
             if title in ROLE_TITLES:
                 holders.setdefault("doctor" if title == "dr" else title, set()).add(name)
+    shared: dict[str, set[str]] = {}
     for title, names in holders.items():
         key = "the " + title
         ranked = sorted(names, key=lambda n: (-named[n], n))
-        if len(ranked) > 1 and named[ranked[0]] < TITLE_LEAD * named[ranked[1]]:
+        if title in NOBLE_TITLES and names & styled:
+            shared[title] = names  # two duchesses: "the duchess" is the one named last
+        elif len(ranked) > 1 and named[ranked[0]] < TITLE_LEAD * named[ranked[1]]:
             continue  # two admirals named as often: "the admiral" could be either
         holder = ranked[0]
         role = cast.lookup.get(key)
@@ -232,6 +245,53 @@ def _title_roles(cast: Cast, census: Census) -> None:
             fits = cast.gender(role) in (None, cast.gender(holder))
             if fits and named[role] <= named[holder] * 4:
                 fold(cast, role, holder)
+    return shared
+
+
+def _styled(title: str | None, words: list[str]) -> bool:
+    """A noble's full style: "duchess" with "of monmouth"."""
+    return title in NOBLE_TITLES and len(words) == 1 and words[0].startswith("of ")
+
+
+def _place_title_roles(
+    cast: Cast, mentions: list[tuple[int, int, str]], shared: dict[str, set[str]]
+) -> tuple[list[tuple[int, int, str]], dict[int, str]]:
+    """ "the duchess" is the holder of that title named last before it, as a reader takes
+    it: the Duchess of Harley at one dinner, the Duchess of Monmouth at another party, and
+    before any is named, the first named after. Her mentions are rewritten to her name;
+    the positions of the rewritten ones go with who they are, for the tags there."""
+    if not shared:
+        return mentions, {}
+    titles_of: dict[str, list[str]] = {}
+    for title, names in shared.items():
+        for name in names:
+            titles_of.setdefault(name, []).append(title)
+    last: dict[str, str] = {}
+    waiting: dict[str, list[int]] = {}
+    who: dict[int, str] = {}
+    for i, (_, _, key) in enumerate(mentions):
+        title = key[4:] if key.startswith("the ") else key
+        if title in shared and (title != key or normalise(cast.lookup.get(key) or key) == key):
+            # "the duchess", and "Duchess" said to her, unless someone goes by that name
+            if title in last:
+                who[i] = last[title]
+            else:
+                waiting.setdefault(title, []).append(i)
+            continue
+        name = cast.lookup.get(key)
+        for title in titles_of.get(name, ()) if name else ():
+            last[title] = name
+            for j in waiting.pop(title, ()):
+                who[j] = name
+    placed: dict[int, str] = {}
+    rewritten = list(mentions)
+    for i, name in who.items():
+        pos, end, _ = mentions[i]
+        own = normalise(name)
+        if cast.lookup.get(own) == name:
+            rewritten[i] = (pos, end, own)
+            placed[pos] = name
+    return rewritten, placed
 
 
 SCENE_LINK_MIN = 5
@@ -602,6 +662,8 @@ class _Resolver:
         self.para_cache: dict[int, tuple[list[str], list[str]]] = {}
         self.why = ""
         self.places: set[str] | None = None
+        self.placed: dict[int, str] = {}
+        """Position of a shared title's mention ("the duchess") → the holder it is."""
 
     def run(self, turns: list[Turn]) -> None:
         scene = -1
@@ -755,6 +817,8 @@ class _Resolver:
             if not _vocative_at(text, pos, end, beat.start, beat.end):
                 continue
             key = self.mention_keys[k]
+            if _styled_after_name(text, pos, key, beat.start):
+                continue
             name = self.cast.lookup.get(key) or self.cast.find(key)
             if name is None:
                 if " " not in key and not self.common[key]:
@@ -781,6 +845,8 @@ class _Resolver:
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject)
+        if head == "the" and ev.pos in self.placed:
+            return self.placed[ev.pos]  # "said the duchess": the duchess named last
         if not ev.explicit and head in ("the", "a", "an"):
             return self.cast.find(subject)  # "The door opened." names no one
         named = self.cast.find(subject)
@@ -1310,6 +1376,19 @@ def _has_title(cast: Cast, name: str, noun: str) -> bool:
         noun = "dr"
     title = split_name(normalise(name))[0]
     return title == noun or any(split_name(normalise(a))[0] == noun for a in person.aliases)
+
+
+STYLED_AFTER = re.compile(r"\b[A-Z][a-z]+,[ \t\n]+(?:the[ \t\n]+)?$")
+"""A name and a comma before a title's full style: "Lorenzo, Duke of Urbino"."""
+
+
+def _styled_after_name(text: str, pos: int, key: str, start: int) -> bool:
+    """ "Lorenzo, Duke of Urbino, or ...": a noble's full style after a name is that
+    name's apposition, not someone spoken to (a duke is addressed as "Duke", not by it)."""
+    if " of " not in key or split_name(key)[0] not in NOBLE_TITLES:
+        return False
+    before = STYLED_AFTER.search(text, max(start, pos - 30), pos)
+    return before is not None and before.group().split(",")[0].lower() not in NOT_NAMES
 
 
 def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
