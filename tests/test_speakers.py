@@ -1011,3 +1011,18 @@ def test_a_nobles_style_after_a_name_is_no_one_addressed():
         '"I know it well. It hangs in the long gallery."\n'
     )
     assert said(text) == ["Lady Penge", "Mr. Tolley"]
+
+
+def test_a_bare_name_answering_a_question_is_not_addressed():
+    text = (
+        "Dorian and Lord Henry stood by the door. Lady Narborough sat apart.\n\n"
+        '"Who is she?" asked Lord Henry.\n\n"Lady Narborough," Dorian whispered.\n\n'
+        '"I must meet her."\n'
+    )
+    assert said(text)[-1] == "Lord Henry"
+    text = (
+        "Dorian and Lord Henry stood by the door. Lady Narborough sat apart.\n\n"
+        '"Are you coming?" asked Lord Henry.\n\n"Lady Narborough," Dorian called, "wait."\n\n'
+        '"Yes, I am coming."\n'
+    )
+    assert said(text)[-1] == "Lady Narborough"  # no one asked who: the name calls her

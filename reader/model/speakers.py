@@ -816,6 +816,9 @@ class _Resolver:
             pos, end = self.positions[k], self.ends[k]
             if not _vocative_at(text, pos, end, beat.start, beat.end):
                 continue
+            if _only_words(text, beat.start, pos) and _only_words(text, end, beat.end):
+                if self._after_question(beat):
+                    continue  # "Who?" / "Lady Narborough," he whispered: an answer
             key = self.mention_keys[k]
             if _styled_after_name(text, pos, key, beat.start):
                 continue
@@ -826,6 +829,18 @@ class _Resolver:
             elif name not in names:
                 names.append(name)
         return names, unknown
+
+    def _after_question(self, beat: Beat) -> bool:
+        """The quote just before this one asks who ("Who is she?", "Which of them?"): a
+        name alone answers it. "Mr. Alder?" asks no one's name, and "Wren," after it
+        calls Wren."""
+        i = bisect_left(self.quote_starts, beat.start) - 1
+        if i < 0 or beat.start - self.quote_ends[i] > QUESTION_REACH:
+            return False
+        line = self.text[self.quote_starts[i] : self.quote_ends[i]].rstrip()
+        if not line.rstrip(CLOSING_MARKS).rstrip().endswith("?"):
+            return False
+        return WHO_QUESTION.search(line) is not None
 
     def _note(self, lines: list[Beat], rule: str) -> None:
         if self.trace is not None:
@@ -1389,6 +1404,16 @@ def _styled_after_name(text: str, pos: int, key: str, start: int) -> bool:
         return False
     before = STYLED_AFTER.search(text, max(start, pos - 30), pos)
     return before is not None and before.group().split(",")[0].lower() not in NOT_NAMES
+
+
+WHO_QUESTION = re.compile(r"\b(?:[Ww]ho|[Ww]hom|[Ww]hose|[Ww]hich|name)\b")
+QUESTION_REACH = 300
+"""How far back a question may stand and still be the one a bare name answers."""
+
+
+def _only_words(text: str, start: int, end: int) -> bool:
+    """Nothing but quote marks and punctuation between ``start`` and ``end``."""
+    return not any(c.isalnum() for c in text[start:end])
 
 
 def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
