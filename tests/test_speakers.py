@@ -1026,3 +1026,37 @@ def test_a_bare_name_answering_a_question_is_not_addressed():
         '"Yes, I am coming."\n'
     )
     assert said(text)[-1] == "Lady Narborough"  # no one asked who: the name calls her
+
+
+def test_more_possessive_tags_name_the_speaker():
+    base = "Lady Bertram and Mrs. Norris sat together. Fanny sewed.\n\n"
+    text = base + '"That may be, sister," was all Lady Bertram\'s reply.\n'
+    assert said(text)[-1] == "Lady Bertram"
+    text = base + '"It is owing to orders," was Mrs. Norris\'s explanation.\n'
+    assert said(text)[-1] == "Mrs. Norris"
+    text = base + '"There were objections," were Lady Bertram\'s words.\n'
+    assert said(text)[-1] == "Lady Bertram"
+
+
+def test_an_inverted_lead_in_names_the_speaker():
+    text = (
+        "Charles and Mary sat apart. Anne listened to them both.\n\n"
+        '"Persuade Mary to be well," was Charles\'s language; and, in an unhappy mood, '
+        'thus spoke Mary: "I do believe he would not see it."\n'
+    )
+    assert said(text)[-1] == "Mary"
+
+
+def test_a_closing_sentence_that_someone_began_hands_them_the_next_line():
+    base = (
+        "Fanny sat on the sofa. Julia and Mrs. Norris were at the table.\n\n"
+        '"You will spoil her," said Julia.\n\n"I shall not," said Fanny.\n\n'
+        '"You will," said Julia.\n\n'
+    )
+    text = base + (
+        'Mrs. Norris began scolding.\n\n"That is a foolish trick, Fanny."\n\n'
+        '"I am sorry."\n\n"So you should be," said Julia.\n'
+    )
+    assert said(text)[3] == "Mrs. Norris"
+    text = base + '"The canons--" Mrs. Norris began with a smile.\n\n"Oh, I forgot them."\n'
+    assert said(text)[-1] != "Mrs. Norris"  # a tag of the quote before, not an opening

@@ -99,11 +99,14 @@ INDEFINITE_TAG = re.compile(
 """'"Six past two," somebody shouted.': a speaker the text does not name."""
 INDEFINITE_WORD = re.compile(r"\b(?:[Ss]ome|[Aa]ny|[Nn]o|[Ee]very)(?:body|one)\b")
 TAG_POSSESSIVE = re.compile(
-    rf"[ \t\n,;:—–-]*(?:was|had been|came)[ \t\n]+(?P<subj>{NAME_PHRASE})['’ ]s[ \t\n]+"
+    rf"[ \t\n,;:—–-]*(?:was|were|had been|came)[ \t\n]+(?:(?:all|only|then)[ \t\n]+)?"
+    rf"(?P<subj>{NAME_PHRASE})['’ ]s[ \t\n]+"
     r"(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|reasoning|remark|exclamation|comment"
     r"|retort|response|cry|question|observation|greeting|speech|words|reproach|thought"
     r"|assurance|inquiry|enquiry|rejoinder|suggestion|advice|answer|conclusion|protest"
-    r"|declaration|request|entreaty|salutation|welcome|farewell|sentiment|opinion)\b"
+    r"|declaration|request|entreaty|salutation|welcome|farewell|sentiment|opinion"
+    r"|explanation|consolation|language|apology|excuse|verdict|warning|command|comfort"
+    r"|reflection|explanation|acknowledgment|acknowledgement|praise|compliment)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
 TAG_PASSIVE = re.compile(
@@ -209,7 +212,11 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             group = "subj" if match.group("subj") else "subj2"
             return Evidence(match.group(group), match.start(group), True)
     first = lead.group(1) if lead is not None else ""
-    match = TAG_POSSESSIVE.match(text, start, limit) if first in ("was", "had", "came") else None
+    match = (
+        TAG_POSSESSIVE.match(text, start, limit)
+        if first in ("was", "were", "had", "came")
+        else None
+    )
     if match is None and (first in ("was", "were") or first in SPEECH_VERBS or first[-2:] == "ly"):
         match = TAG_PASSIVE.match(text, start, limit)  # "loudly whispered by Aunt Juley"
     if match and _is_subject(match.group("subj")):
@@ -282,6 +289,9 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         gerund = _possessive_gerund(text, sentence_start, end)
         if gerund is not None:  # "electrified by Mrs Croft's suddenly saying,--"
             return Evidence(gerund.group("subj"), gerund.start("subj"), True)
+        inverted = INVERTED_LEAD.search(text, max(sentence_start, end - 60), end)
+        if inverted is not None and _is_subject(inverted.group("subj")):
+            return Evidence(inverted.group("subj"), inverted.start("subj"), True)
     if last in ",:—–-" or ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
@@ -310,6 +320,11 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     return None
 
 
+INVERTED_LEAD = re.compile(
+    rf"\b(?:[Tt]hus|[Tt]hen|[Ss]o|[Nn]ow)[ \t\n,]+(?:{_VERBS})[ \t\n]+(?P<subj>{NAME_PHRASE})"
+    r"[ \t\n]*[,:—–-]+$"
+)
+"""An inverted lead-in: "and, in an unhappy mood, thus spoke Mary:", "Then said Tom:"."""
 POSSESSIVE_GERUND = re.compile(
     rf"(?P<subj>{NAME_PHRASE})(?:['’]|[ \t])s[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
     r"(?:saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
@@ -600,6 +615,29 @@ SPEECH_THEN_STOP = re.compile(
     rf"\b(?:{_VERBS})(?:[ \t\n]+(?:on|in|out|again|thus|so))?[.!]?[ \t\n]*$"
 )
 """A narration paragraph that ends on its speech verb: "Sir Thomas ... went on."."""
+
+
+SPEECH_ONSET = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}|\b[Hh]e|\b[Ss]he|\bI)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+    r"(?:began|resumed|recommenced)(?:[ \t\n]+(?:again|at[ \t\n]+once|scolding|speaking"
+    r"|talking|afresh))?(?:[ \t\n]+(?:in|with)[ \t\n]+[^.;:!?\"“”]{0,40})?[.!]$"
+)
+"""A sentence that only says someone began to speak: "Mr. Collins began.", "Mrs. Norris
+began scolding.", "Sissy resumed in a lower voice." The next quote is theirs."""
+
+
+def speech_onset(text: str, start: int, end: int) -> Evidence | None:
+    """The speaker a closing "X began." announces, if the narration ends on one."""
+    tail = text[max(start, end - 90) : end]
+    if "began" not in tail and "resumed" not in tail and "recommenced" not in tail:
+        return None
+    found = SPEECH_ONSET.search(text, max(start, end - 90), end)
+    if found is None or not _is_subject(found.group("subj")):
+        return None
+    before = text[max(0, found.start() - 3) : found.start()].rstrip()
+    if before and before[-1] in CLOSING:
+        return None  # '"The canons--" he began with twinkling eyes.' tags the quote before
+    return Evidence(found.group("subj"), found.start("subj"), True)
 
 
 CLAUSE_TAIL = re.compile(r"[a-z][a-z \t\n]*$")

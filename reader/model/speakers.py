@@ -31,6 +31,7 @@ from reader.model.attribution_tags import (
     ends_open,
     ends_with_speech_verb,
     paragraph_subject,
+    speech_onset,
     tag_after,
     tag_before,
 )
@@ -504,6 +505,8 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
         if found is None and last in ".!":
             found = tag_before(text, before.start, end - 1)  # "..., went on."
         return found if found is not None and found.explicit else None
+    if last in ".!":
+        return speech_onset(text, before.start, end)  # "Mrs. Norris began scolding."
     return None
 
 
