@@ -1060,3 +1060,22 @@ def test_a_closing_sentence_that_someone_began_hands_them_the_next_line():
     assert said(text)[3] == "Mrs. Norris"
     text = base + '"The canons--" Mrs. Norris began with a smile.\n\n"Oh, I forgot them."\n'
     assert said(text)[-1] != "Mrs. Norris"  # a tag of the quote before, not an opening
+
+
+def test_a_tag_owned_by_a_pronoun_names_the_speaker():
+    base = "Mr. Sleary sat by the door, smoking. Louisa came up the lane.\n\n"
+    text = base + '"Your servant, Squire," was his cautious salutation.\n'
+    assert said(text)[-1] == "Mr. Sleary"
+    text = base + '"Thank you," was all that he permitted himself.\n'
+    assert said(text)[-1] == "Mr. Sleary"
+
+
+def test_a_lead_in_ending_on_with_or_before_replying_hands_over_the_quote():
+    base = "Miss Bennet and Mr. Darcy danced. Miss Bennet was silent, and so was Mr. Darcy.\n\n"
+    text = base + (
+        "After a pause of some minutes she addressed him a second time with\n\n"
+        '"It is your turn to say something now."\n'
+    )
+    assert said(text)[-1] == "Miss Bennet"
+    text = base + 'It was at him that she gazed before replying.\n\n"I am not touchy."\n'
+    assert said(text)[-1] == "Miss Bennet"

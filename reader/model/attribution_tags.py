@@ -53,7 +53,7 @@ SPEECH_VERBS = frozenset(
     averred asseverated spoke speaks submitted opined expostulated remonstrated chirped
     boomed simpered whined vowed swore intoned hazarded coaxed addressing reply answer ask
     exclaim whisper murmur observe remark inquire enquire rejoin retort respond mutter
-    declare protest interrupt""".split()
+    declare protest interrupt addressed""".split()
 )
 _VERBS = by_first_letter(sorted(SPEECH_VERBS, key=len, reverse=True))
 """The speech verbs, longest first, by first letter: the same matches, far faster tried."""
@@ -109,6 +109,18 @@ TAG_POSSESSIVE = re.compile(
     r"|reflection|explanation|acknowledgment|acknowledgement|praise|compliment)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
+TAG_OWN_WORDS = re.compile(
+    r"[ \t\n,;:—–-]*(?:was|were)[ \t\n]+(?:(?:all|only|then)[ \t\n]+)?"
+    r"(?:(?:another|one|part)[ \t\n]+of[ \t\n]+)?"
+    r"(?:(?P<own>his|her|my)[ \t\n]+(?:[a-z]+[ \t\n]+){0,2}?(?:reply|answer|rejoinder|remark"
+    r"|remarks|salutation|greeting|response|retort|comment|exclamation|words|question"
+    r"|observation|explanation|consolation|assurance|advice|apology|excuse|welcome)\b"
+    r"|(?:that|what)[ \t\n]+(?P<subj>he|she|I)[ \t\n]+(?:[a-z]+[ \t\n]+)?"
+    r"(?:said|answered|replied|could[ \t\n]+say|permitted[ \t\n]+(?:him|her|my)self))"
+)
+"""A tag owned by a pronoun: '"...," was his cautious salutation', 'was my reply', 'was
+another of his remarks', 'was all that he permitted himself'."""
+OWNER_PRONOUN = {"his": "he", "her": "she", "my": "I"}
 TAG_PASSIVE = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:was|were)[ \t\n]+)?(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS}|uttered|spoken|"
     rf"heard|given|added|exclaimed)[ \t\n]+(?:[a-z ,]{{0,40}}?[ \t\n])?(?:by|from)[ \t\n]+"
@@ -221,6 +233,12 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         match = TAG_PASSIVE.match(text, start, limit)  # "loudly whispered by Aunt Juley"
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), True, True)
+    if first in ("was", "were"):
+        own = TAG_OWN_WORDS.match(text, start, limit)
+        if own is not None:  # '"...," was his cautious salutation' / 'was all that he said'
+            group = "own" if own.group("own") else "subj"
+            word = own.group(group)
+            return Evidence(OWNER_PRONOUN.get(word, word), own.start(group), True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
     if not match or not _is_subject(match.group("subj")):
         return None
@@ -626,9 +644,21 @@ SPEECH_ONSET = re.compile(
 began scolding.", "Sissy resumed in a lower voice." The next quote is theirs."""
 
 
+BEFORE_REPLYING = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}|\b[Hh]e|\b[Ss]he|\bI)\b[^.;!?\"“”]{{0,80}}?\bbefore"
+    r"[ \t\n]+(?:replying|answering|speaking)[.!]$"
+)
+"""A sentence about someone about to answer: "It was at him that she gazed before
+replying." """
+
+
 def speech_onset(text: str, start: int, end: int) -> Evidence | None:
     """The speaker a closing "X began." announces, if the narration ends on one."""
     tail = text[max(start, end - 90) : end]
+    if "before " in tail and tail.endswith(("replying.", "answering.", "speaking.")):
+        about = next(BEFORE_REPLYING.finditer(text, max(start, end - 120), end), None)
+        if about is not None and _is_subject(about.group("subj")):
+            return Evidence(about.group("subj"), about.start("subj"), True)
     if "began" not in tail and "resumed" not in tail and "recommenced" not in tail:
         return None
     found = SPEECH_ONSET.search(text, max(start, end - 90), end)
@@ -651,10 +681,14 @@ def ends_with_speech_verb(text: str, start: int, end: int) -> bool:
         return False
     if words and words[-1] in SPEECH_VERBS:
         return True
-    clause = CLAUSE_TAIL.search(text, max(start, end - 60), end)
+    reach = 80 if words and words[-1] == "with" else 60
+    clause = CLAUSE_TAIL.search(text, max(start, end - reach), end)
     if clause is None:
         return False
     tail = clause.group().split()
+    if tail[-1] == "with" and clause.start() > max(start, end - reach):
+        # "she addressed him a second time with": the speech the verb brings follows
+        return any(w in SPEECH_VERBS for w in tail[:-1])
     return any(w in SPEECH_VERBS for w in tail[:-1]) and len(tail) <= 7
 
 

@@ -504,7 +504,8 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
         found = tag_before(text, before.start, end)
         if found is None and last in ".!":
             found = tag_before(text, before.start, end - 1)  # "..., went on."
-        return found if found is not None and found.explicit else None
+        if found is not None and found.explicit:
+            return found
     if last in ".!":
         return speech_onset(text, before.start, end)  # "Mrs. Norris began scolding."
     return None
