@@ -1079,3 +1079,12 @@ def test_a_lead_in_ending_on_with_or_before_replying_hands_over_the_quote():
     assert said(text)[-1] == "Miss Bennet"
     text = base + 'It was at him that she gazed before replying.\n\n"I am not touchy."\n'
     assert said(text)[-1] == "Miss Bennet"
+
+
+def test_a_lead_in_closing_on_a_semicolon_after_its_speech_verb():
+    base = "Mrs. Jennings and Elinor sat by the fire. Mrs. Jennings was thinking.\n\n"
+    text = base + (
+        "A moment's reflection produced a very happy idea, and she exclaimed;\n\n"
+        '"Oh, ho! I understand you."\n'
+    )
+    assert said(text)[-1] == "Mrs. Jennings"

@@ -506,6 +506,9 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
             found = tag_before(text, before.start, end - 1)  # "..., went on."
         if found is not None and found.explicit:
             return found
+    if last == ";" and ends_with_speech_verb(text, before.start, end - 1):
+        found = tag_before(text, before.start, end - 1)  # "...she exclaimed;" for a colon
+        return found if found is not None and found.explicit else None
     if last in ".!":
         return speech_onset(text, before.start, end)  # "Mrs. Norris began scolding."
     return None
