@@ -1088,3 +1088,13 @@ def test_a_lead_in_closing_on_a_semicolon_after_its_speech_verb():
         '"Oh, ho! I understand you."\n'
     )
     assert said(text)[-1] == "Mrs. Jennings"
+
+
+def test_a_name_tag_outranks_a_speech_that_seemed_to_run_on():
+    text = (
+        "Tom and Mary sat at the table. Tom was singing.\n\n"
+        '"I had to sing it," said Tom, "\'Twinkle, twinkle, little bat!\' You know the '
+        "song, perhaps?\n\n"
+        '"I\'ve heard something like it," said Mary.\n'
+    )
+    assert said(text)[-1] == "Mary"

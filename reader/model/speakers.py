@@ -708,7 +708,14 @@ class _Resolver:
                 turn.vocatives.append(spoken_to)  # "said Elizabeth to Jane"
         assert excluded is not None
         previous = self.history[-1] if self.history else None
-        if turn.continued and previous is not None and previous.last:
+        first_tag = turn.evidence[0]
+        named_first = (  # '"I've heard something like it," said Alice.' is no run-on
+            first_tag is not None
+            and first_tag.explicit
+            and first_tag.subject[:1].isupper()
+            and first_tag.subject not in ("He", "She", "I")
+        )
+        if turn.continued and previous is not None and previous.last and not named_first:
             speakers = [previous.last] * len(turn.lines)
             self._note(turn.lines, "continued")
             turn.rule = "evidence"
