@@ -1098,3 +1098,21 @@ def test_a_name_tag_outranks_a_speech_that_seemed_to_run_on():
         '"I\'ve heard something like it," said Mary.\n'
     )
     assert said(text)[-1] == "Mary"
+
+
+def test_a_lead_in_tag_counts_only_at_its_last_speech_verb():
+    base = "Margaret and Leonard sat through the concert. Margaret listened; Leonard dozed.\n\n"
+    text = base + (
+        "As soon as Brahms had grunted himself out, she gave him her card and said, "
+        '"That is where we live."\n'
+    )
+    assert said(text)[-1] == "Margaret"
+
+
+def test_an_opening_word_before_a_pronoun_is_no_name():
+    base = "Mr. McBryde and Fielding sat in the office. Mr. McBryde smoked.\n\n"
+    text = base + (
+        'His face became inquisitive. "Wife indeed!" he was thinking. Aloud he said: '
+        '"Well, you must trot off now, old man."\n'
+    )
+    assert said(text)[-1] == "Mr. McBryde"

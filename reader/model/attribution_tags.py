@@ -53,7 +53,7 @@ SPEECH_VERBS = frozenset(
     averred asseverated spoke speaks submitted opined expostulated remonstrated chirped
     boomed simpered whined vowed swore intoned hazarded coaxed addressing reply answer ask
     exclaim whisper murmur observe remark inquire enquire rejoin retort respond mutter
-    declare protest interrupt addressed""".split()
+    declare protest interrupt addressed murmuring repeating stammering""".split()
 )
 _VERBS = by_first_letter(sorted(SPEECH_VERBS, key=len, reverse=True))
 """The speech verbs, longest first, by first letter: the same matches, far faster tried."""
@@ -321,6 +321,12 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     lead = CONNECTIVE.match(text, sentence_start, end)
     opening = lead.end() if lead else sentence_start
     match = ACTION_SUBJECT.match(text, opening, end) or _after_intro(text, opening, end)
+    if match is not None and OPENER_THEN_PRONOUN.match(text, match.end("subj")):
+        # "Aloud he said:", "Loosening his hold of me, he ...": an opening word, no name
+        after = match.end("subj")
+        while after < end and text[after] in " \t\n":
+            after += 1
+        match = ACTION_SUBJECT.match(text, after, end) or _after_intro(text, opening, end)
     if match is None or match.group("subj") in POSSESSIVES:
         voice = VOICE_OF.match(text, opening, end) if _has_possessive(text, opening, end) else None
         if voice is None and last in ",:—–-":
@@ -380,7 +386,7 @@ def _sentence_start(text: str, lo: int, end: int) -> int:
 
 INTRO_PHRASE = re.compile(
     r"(?:[Ww]ith|[Ii]n|[Aa]t|[Oo]n|[Aa]fter|[Bb]efore|[Ff]or|[Ww]ithout|[Ii]nstead|[Tt]o|[Ff]rom"
-    r"|[Bb]y|[Uu]pon|[Uu]nder|[Tt]hrough|[Hh]aving|[Bb]eing|[a-z]+ing)\b"
+    r"|[Bb]y|[Uu]pon|[Uu]nder|[Tt]hrough|[Hh]aving|[Bb]eing|[A-Za-z][a-z]+ing)\b"
     r"[^,.!?;:\"“”‘’]{0,60},[ \t\n]+"
 )
 """An opening phrase before the subject: "Then, instead of stepping back down, he ..."."""
@@ -456,7 +462,7 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         and _is_subject(m.group("subj"))
         and not (m.group("verb").endswith("ing") and m.group("subj")[:1].islower())
     ]  # "Aziz took his leave saying": a participle's subject is the clause's, not "his leave"
-    if tags:
+    if tags and tags[-1].start("verb") == last_verb.start():
         again = tags[-1].group("verb") in AGAIN_VERBS
         return Evidence(tags[-1].group("subj"), tags[-1].start("subj"), True, again=again)
     stop = last_verb.start()
@@ -487,7 +493,12 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         ):
             again = last_verb.group() in AGAIN_VERBS
             return Evidence(nearest.group("subj"), nearest.start("subj"), True, again=again)
-    found = [m for m in found if not LOST_APOSTROPHE.match(text, m.end("subj"))]
+    found = [
+        m
+        for m in found
+        if not LOST_APOSTROPHE.match(text, m.end("subj"))
+        and not OPENER_THEN_PRONOUN.match(text, m.end("subj"))
+    ]  # "Aloud he said:", "Finally he stammered": an opening word, not a name
     subjects = [
         m
         for m in found
@@ -512,11 +523,12 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
 
 
+OPENER_THEN_PRONOUN = re.compile(r"[ \t\n]+(?:he|she|I|they|we|his|her)\b")
 LOST_APOSTROPHE = re.compile(r"[ \t]s[ \t\n]")
 """A possessive whose apostrophe was lost in conversion: "took up Willoughby s letter"."""
 BARE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE})")
 GOVERNED_VERB = re.compile(
-    r"(?:[ \t\n]+(?!(?:and|but|or|nor|who|which|that)\b)[a-z]{2,}){0,2}?"
+    r"(?:[ \t\n]+(?!(?:and|but|or|nor|who|which|that|he|she|it|we|they)\b)[a-z]{2,}){0,2}?"
     r"(?:,[^,;:.!?\"“”]{1,80},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
 )
 """What may stand between a subject and its verb: a word or two ("soon afterwards"), an
