@@ -1116,3 +1116,14 @@ def test_an_opening_word_before_a_pronoun_is_no_name():
         '"Well, you must trot off now, old man."\n'
     )
     assert said(text)[-1] == "Mr. McBryde"
+
+
+def test_someone_who_makes_no_answer_is_not_the_next_speaker():
+    base = (
+        "Margaret called on Mrs. Wilcox. Mrs. Wilcox sat by the window.\n\n"
+        '"I have been too absurd all through," said Margaret.\n\n'
+    )
+    text = base + 'Mrs. Wilcox did not answer.\n\n"I hope that you will forgive me."\n'
+    assert said(text)[-1] == "Margaret"
+    text = base + 'Mrs. Wilcox made no answer.\n\n"I am so ashamed."\n'
+    assert said(text)[-1] == "Margaret"

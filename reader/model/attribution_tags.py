@@ -303,6 +303,11 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         return None
     sentence_start = _sentence_start(text, lo, end)
     last = text[end - 1]
+    if last == ";" and ends_with_speech_verb(text, sentence_start, end - 1):
+        end -= 1  # "he added; ..." where a colon was meant
+        last = ":"
+    if last in ".!" and SILENCE.search(text, sentence_start, end):
+        return None  # "Isabella was silent.": whoever speaks next, it is not she
     if last in ",:—–-":
         gerund = _possessive_gerund(text, sentence_start, end)
         if gerund is not None:  # "electrified by Mrs Croft's suddenly saying,--"
@@ -342,6 +347,33 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if match and _is_subject(match.group("subj")):
         return Evidence(match.group("subj"), match.start("subj"), bool(speech) or last == ":")
     return None
+
+
+SILENCE = re.compile(
+    r"\b(?:(?:was|were|remained|kept|fell|sat)[ \t\n]+(?:quite[ \t\n]+)?(?:silent|silenced|mute)"
+    r"|said[ \t\n]+nothing|made[ \t\n]+no[ \t\n]+(?:answer|reply)|gave[ \t\n]+no[ \t\n]+"
+    r"(?:answer|reply)|did[ \t\n]+not[ \t\n]+(?:answer|reply|speak)|could[ \t\n]+not"
+    r"[ \t\n]+(?:answer|reply|speak))\b"
+)
+"""A sentence saying someone did not speak: "Isabella was silent.", "Fanny made no
+answer." It names who is not speaking, so it is no action beat for the next quote."""
+
+
+def silent_subject(text: str, start: int, end: int) -> Evidence | None:
+    """Who the closing sentence of ``text[start:end]`` says did not speak ("Charles made
+    no answer."), if it says so."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or text[end - 1] not in ".!":
+        return None
+    sentence_start = _sentence_start(text, max(start, end - 240), end)
+    if not SILENCE.search(text, sentence_start, end):
+        return None
+    lead = CONNECTIVE.match(text, sentence_start, end)
+    match = ACTION_SUBJECT.match(text, lead.end() if lead else sentence_start, end)
+    if match is None or not _is_subject(match.group("subj")):
+        return None
+    return Evidence(match.group("subj"), match.start("subj"), False)
 
 
 INVERTED_LEAD = re.compile(

@@ -31,6 +31,7 @@ from reader.model.attribution_tags import (
     ends_open,
     ends_with_speech_verb,
     paragraph_subject,
+    silent_subject,
     speech_onset,
     tag_after,
     tag_before,
@@ -495,6 +496,8 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
     end = before.end
     while end > before.start and text[end - 1].isspace():
         end -= 1  # "...observed on her behalf   " where a dash was lost
+    if silent_subject(text, before.start, end) is not None:
+        return None  # "Charles made no answer." leads into no one's speech
     last = text[end - 1]
     if (
         last in ",:—–-"
@@ -1261,6 +1264,14 @@ class _Resolver:
             return None
         para = self.story.paragraphs[index]
         if self.story.text[para.end - 1 : para.end] not in (".", "!"):
+            return None
+        silent = silent_subject(self.story.text, para.start, para.end)
+        if silent is not None:  # "Charles made no answer.": the one who asked goes on
+            name = self._resolve(silent, turn, excluded)
+            for past in reversed(self.history[-4:]):
+                if name and past.last and past.last != name and past.last not in excluded:
+                    self.why = "lead"
+                    return past.last
             return None
         found = tag_before(self.story.text, para.start, para.end)
         if found is None or found.subject in POSSESSIVES:
