@@ -1127,3 +1127,13 @@ def test_someone_who_makes_no_answer_is_not_the_next_speaker():
     assert said(text)[-1] == "Margaret"
     text = base + 'Mrs. Wilcox made no answer.\n\n"I am so ashamed."\n'
     assert said(text)[-1] == "Margaret"
+
+
+def test_a_tag_before_the_quote_closing_on_a_semicolon():
+    text = (
+        "Mr. Beebe and George walked on. Freddy ran ahead of them.\n\n"
+        '"Here we are," said George.\n\n'
+        'Wishing to round off the episode, Mr. Beebe added; "We are all so glad that you '
+        'have come."\n'
+    )
+    assert said(text)[-1] == "Mr. Beebe"
