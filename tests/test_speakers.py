@@ -1137,3 +1137,11 @@ def test_a_tag_before_the_quote_closing_on_a_semicolon():
         'have come."\n'
     )
     assert said(text)[-1] == "Mr. Beebe"
+
+
+def test_the_one_heard_speaking_is_the_speaker_not_the_one_hearing():
+    base = "Archer and Reggie Chivers stood by the door. May smiled at Archer.\n\n"
+    text = base + '"She is much the handsomer," Archer heard Reggie Chivers say in an undertone.\n'
+    assert said(text)[-1] == "Reggie Chivers"
+    text = base + 'Across the room Archer heard Reggie Chivers say: "She is much the handsomer."\n'
+    assert said(text)[-1] == "Reggie Chivers"

@@ -239,6 +239,11 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             group = "own" if own.group("own") else "subj"
             word = own.group(group)
             return Evidence(OWNER_PRONOUN.get(word, word), own.start(group), True)
+    heard = HEARD_AFTER.match(text, start, limit) if "heard" in text[start:limit] else None
+    if heard is not None:
+        subject = heard.group("subj")  # '"...," Archer heard Reggie Chivers say'
+        if _is_subject(HEARD_OBJECT.get(subject, subject)):
+            return Evidence(HEARD_OBJECT.get(subject, subject), heard.start("subj"), True)
     match = TAG_SUBJECT_FIRST.match(text, start, limit)
     if not match or not _is_subject(match.group("subj")):
         return None
@@ -376,6 +381,40 @@ def silent_subject(text: str, start: int, end: int) -> Evidence | None:
     return Evidence(match.group("subj"), match.start("subj"), False)
 
 
+HEARD_SAY = re.compile(
+    rf"\b(?:heard|overheard|hear|hears)[ \t\n]+(?P<subj>{NAME_PHRASE}|him|her|them|it)"
+    r"(?:[ \t\n]+[A-Za-z]+){0,6}?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?P<verb>say|says|saying|cry|crying"
+    r"|exclaim|exclaiming|murmur|murmuring|whisper|whispering|ask|asking|add|adding|mutter"
+    r"|muttering|call|calling|answer|answering|reply|replying|remark|remarking)\b"
+)
+"""Someone heard speaking: "Archer heard Reggie Chivers say", "Mr. Beebe heard her kiss
+Lucy and say:". The one heard is the speaker, not the one hearing."""
+HEARD_OBJECT = {"him": "he", "her": "she"}
+HEARD_AFTER = re.compile(
+    rf"[ \t\n,;:—–-]*(?:{NAME_PHRASE}|[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+    rf"(?:heard|overheard)[ \t\n]+(?P<subj>{NAME_PHRASE}|him|her)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+    r"(?:say|cry|exclaim|murmur|whisper|ask|add|mutter|call|answer|reply|remark)\b"
+)
+"""A tag after the quote that hears its speaker: '"...," Archer heard Reggie Chivers say'."""
+
+
+def _heard_say(text: str, start: int, last_verb: re.Match[str]) -> Evidence | None:
+    """The one a lead-in hears speaking, when its last speech verb is what they say."""
+    if "hear" not in text[max(start, last_verb.start() - 120) : last_verb.start()]:
+        return None
+    found = None
+    for match in HEARD_SAY.finditer(text, max(start, last_verb.start() - 120), last_verb.end()):
+        found = match
+    if found is None or found.end("verb") != last_verb.end():
+        return None
+    subject = found.group("subj")
+    if subject == "them":
+        return None
+    if subject != "it" and not _is_subject(HEARD_OBJECT.get(subject, subject)):
+        return None  # "heard it say to itself": someone heard, not the one hearing
+    return Evidence(HEARD_OBJECT.get(subject, subject), found.start("subj"), True)
+
+
 INVERTED_LEAD = re.compile(
     rf"\b(?:[Tt]hus|[Tt]hen|[Ss]o|[Nn]ow)[ \t\n,]+(?:{_VERBS})[ \t\n]+(?P<subj>{NAME_PHRASE})"
     r"[ \t\n]*[,:—–-]+$"
@@ -487,6 +526,9 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
 
 def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -> Evidence | None:
     """The subject of ``last_verb`` among the names and pronouns from ``start`` on."""
+    heard = _heard_say(text, start, last_verb)
+    if heard is not None:
+        return heard
     tags = [
         m
         for m in scanner(TAG_BEFORE).finditer(text, start, end)
