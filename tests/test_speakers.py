@@ -1026,3 +1026,21 @@ def test_a_bare_name_answering_a_question_is_not_addressed():
         '"Yes, I am coming."\n'
     )
     assert said(text)[-1] == "Lady Narborough"  # no one asked who: the name calls her
+
+
+def test_narration_that_puts_the_narrator_with_someone_makes_the_narrator_answer():
+    text = (
+        "I came into the bar late and sat at the end.\n\n"
+        '"Whisky," I said to the barman.\n\n'
+        '"You are a fool," Tom said to Clara.\n\n'
+        '"Perhaps," said Clara.\n\n'
+        '"I mean it," Tom said.\n\n'
+        '"Go home, Tom," said Clara.\n\n'
+        '"Not yet," said Tom.\n\n'
+        '"Then stay," said Clara.\n\n'
+        "Clara took her coat and followed me out. We crossed the square in the rain and "
+        "sat down on a bench under the plane trees, and for a long while nobody spoke.\n\n"
+        '"He is always like that," Clara said.\n\n'
+        '"I know."\n'
+    )
+    assert said(text)[-1] == "I"

@@ -587,6 +587,14 @@ MET_PARAS = 2
 """How many paragraphs before a line the narration may have brought in the one who answers
 it ("Catherine walked in and sat down." / "'Here you are,' said Mrs. Allen." / "'Yes.'")."""
 ACTING_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+WITH_NARRATOR = re.compile(
+    r"\b(?:[Ww]e\b(?! all)|(?:to|at|with|beside|towards?) me\b"
+    r"|(?:[Ss]he|[Hh]e) [a-z]+(?: [a-z]+ly)? me\b)"
+)
+"""Narration that puts the narrator with someone: "We crossed the street", "She turned to
+me", "She kissed me coolly" (not "We all looked at each other", nor "It puzzled me")."""
+NARRATOR_PARAS = 2
+"""How many paragraphs before a talk its narration may show the narrator in it."""
 ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
@@ -1211,7 +1219,10 @@ class _Resolver:
         if (
             spoke != NARRATOR
             and NARRATOR not in excluded
-            and any(past.last == NARRATOR for past in self.history[-6:])
+            and (
+                any(past.last == NARRATOR for past in self.history[-6:])
+                or self._narrator_in_talk(turn)
+            )
         ):
             self.why = "scene"
             return NARRATOR  # a first-person narrator who is talking here answers
@@ -1226,6 +1237,22 @@ class _Resolver:
                 self.why = "scene"
                 return name
         return None
+
+    def _narrator_in_talk(self, turn: Turn) -> bool:
+        """The narration of this talk, from a little before it began, puts a first-person
+        narrator with the others ("We sat down at a table.", "She kissed me."): the
+        narrator answers, not someone they were talking with before."""
+        if NARRATOR not in self.cast.people:
+            return False
+        head = self.history[self.chain_start] if self.history else turn
+        paragraphs = self.story.paragraphs
+        first = max(head.para - NARRATOR_PARAS, 0)
+        start = max(paragraphs[first].start, self.story.scenes[turn.scene].start)
+        for match in WITH_NARRATOR.finditer(self.text, start, paragraphs[turn.para].end):
+            i = bisect_right(self.quote_starts, match.start()) - 1
+            if i < 0 or self.quote_ends[i] <= match.start():
+                return True
+        return False
 
     def _scene_actors(self, head: Turn) -> list[str]:
         """Who acts in the scene's narration before the talk began, nearest first: the
