@@ -1044,3 +1044,17 @@ def test_narration_that_puts_the_narrator_with_someone_makes_the_narrator_answer
         '"I know."\n'
     )
     assert said(text)[-1] == "I"
+
+
+def test_the_one_the_narrator_goes_to_speaks_not_the_one_left_behind():
+    text = (
+        '"Breakfast!" Clara called through my door.\n\n'
+        "I came down late all the same.\n\n"
+        '"You slept," I said to Tom.\n\n'
+        '"Like a log," said Tom.\n\n'
+        '"Good," I said.\n\n'
+        "I went up the stairs and knocked at the door of the little room at the top, "
+        "where Clara was just getting up.\n\n"
+        '"Is that you? Come in, then."\n'
+    )
+    assert said(text)[-1] == "Clara"

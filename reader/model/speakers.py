@@ -1292,6 +1292,10 @@ class _Resolver:
         if name == NARRATOR:
             # "I looked at her." / "Don't look like that." : the narrator watches, and
             # the one they are with speaks
+            met = self._met_by_narrator(para, excluded)
+            if met is not None:
+                self.why = "lead"
+                return met
             for past in reversed(self.history[-8:]):
                 if past.last and past.last != NARRATOR and past.last not in excluded:
                     self.why = "lead"
@@ -1300,6 +1304,15 @@ class _Resolver:
         if name is not None and name not in excluded:
             self.why = "lead"
             return name
+        return None
+
+    def _met_by_narrator(self, para: Paragraph, excluded: set[str]) -> str | None:
+        """The narrator goes to someone the paragraph shows acting ("I went up-stairs.
+        Bill was standing on the balcony."): that one speaks, not whoever the narrator
+        was talking with before."""
+        for name, subject, quoted in self._mention_names(para.start, para.end):
+            if subject and not quoted and name != NARRATOR and name not in excluded:
+                return name
         return None
 
     def _reported(self, found: Evidence, para: Paragraph) -> bool:
