@@ -1145,3 +1145,35 @@ def test_the_one_heard_speaking_is_the_speaker_not_the_one_hearing():
     assert said(text)[-1] == "Reggie Chivers"
     text = base + 'Across the room Archer heard Reggie Chivers say: "She is much the handsomer."\n'
     assert said(text)[-1] == "Reggie Chivers"
+
+
+def test_narration_that_puts_the_narrator_with_someone_makes_the_narrator_answer():
+    text = (
+        "I came into the bar late and sat at the end.\n\n"
+        '"Whisky," I said to the barman.\n\n'
+        '"You are a fool," Tom said to Clara.\n\n'
+        '"Perhaps," said Clara.\n\n'
+        '"I mean it," Tom said.\n\n'
+        '"Go home, Tom," said Clara.\n\n'
+        '"Not yet," said Tom.\n\n'
+        '"Then stay," said Clara.\n\n'
+        "Clara took her coat and followed me out. We crossed the square in the rain and "
+        "sat down on a bench under the plane trees, and for a long while nobody spoke.\n\n"
+        '"He is always like that," Clara said.\n\n'
+        '"I know."\n'
+    )
+    assert said(text)[-1] == "I"
+
+
+def test_the_one_the_narrator_goes_to_speaks_not_the_one_left_behind():
+    text = (
+        '"Breakfast!" Clara called through my door.\n\n'
+        "I came down late all the same.\n\n"
+        '"You slept," I said to Tom.\n\n'
+        '"Like a log," said Tom.\n\n'
+        '"Good," I said.\n\n'
+        "I went up the stairs and knocked at the door of the little room at the top, "
+        "where Clara was just getting up.\n\n"
+        '"Is that you? Come in, then."\n'
+    )
+    assert said(text)[-1] == "Clara"

@@ -597,6 +597,14 @@ MET_PARAS = 2
 """How many paragraphs before a line the narration may have brought in the one who answers
 it ("Catherine walked in and sat down." / "'Here you are,' said Mrs. Allen." / "'Yes.'")."""
 ACTING_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+WITH_NARRATOR = re.compile(
+    r"\b(?:[Ww]e\b(?! all)|(?:to|at|with|beside|towards?) me\b"
+    r"|(?:[Ss]he|[Hh]e) [a-z]+(?: [a-z]+ly)? me\b)"
+)
+"""Narration that puts the narrator with someone: "We crossed the street", "She turned to
+me", "She kissed me coolly" (not "We all looked at each other", nor "It puzzled me")."""
+NARRATOR_PARAS = 2
+"""How many paragraphs before a talk its narration may show the narrator in it."""
 ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
@@ -1228,7 +1236,10 @@ class _Resolver:
         if (
             spoke != NARRATOR
             and NARRATOR not in excluded
-            and any(past.last == NARRATOR for past in self.history[-6:])
+            and (
+                any(past.last == NARRATOR for past in self.history[-6:])
+                or self._narrator_in_talk(turn)
+            )
         ):
             self.why = "scene"
             return NARRATOR  # a first-person narrator who is talking here answers
@@ -1243,6 +1254,22 @@ class _Resolver:
                 self.why = "scene"
                 return name
         return None
+
+    def _narrator_in_talk(self, turn: Turn) -> bool:
+        """The narration of this talk, from a little before it began, puts a first-person
+        narrator with the others ("We sat down at a table.", "She kissed me."): the
+        narrator answers, not someone they were talking with before."""
+        if NARRATOR not in self.cast.people:
+            return False
+        head = self.history[self.chain_start] if self.history else turn
+        paragraphs = self.story.paragraphs
+        first = max(head.para - NARRATOR_PARAS, 0)
+        start = max(paragraphs[first].start, self.story.scenes[turn.scene].start)
+        for match in WITH_NARRATOR.finditer(self.text, start, paragraphs[turn.para].end):
+            i = bisect_right(self.quote_starts, match.start()) - 1
+            if i < 0 or self.quote_ends[i] <= match.start():
+                return True
+        return False
 
     def _scene_actors(self, head: Turn) -> list[str]:
         """Who acts in the scene's narration before the talk began, nearest first: the
@@ -1290,6 +1317,10 @@ class _Resolver:
         if name == NARRATOR:
             # "I looked at her." / "Don't look like that." : the narrator watches, and
             # the one they are with speaks
+            met = self._met_by_narrator(para, excluded)
+            if met is not None:
+                self.why = "lead"
+                return met
             for past in reversed(self.history[-8:]):
                 if past.last and past.last != NARRATOR and past.last not in excluded:
                     self.why = "lead"
@@ -1298,6 +1329,15 @@ class _Resolver:
         if name is not None and name not in excluded:
             self.why = "lead"
             return name
+        return None
+
+    def _met_by_narrator(self, para: Paragraph, excluded: set[str]) -> str | None:
+        """The narrator goes to someone the paragraph shows acting ("I went up-stairs.
+        Bill was standing on the balcony."): that one speaks, not whoever the narrator
+        was talking with before."""
+        for name, subject, quoted in self._mention_names(para.start, para.end):
+            if subject and not quoted and name != NARRATOR and name not in excluded:
+                return name
         return None
 
     def _reported(self, found: Evidence, para: Paragraph) -> bool:
