@@ -1026,3 +1026,29 @@ def test_a_bare_name_answering_a_question_is_not_addressed():
         '"Yes, I am coming."\n'
     )
     assert said(text)[-1] == "Lady Narborough"  # no one asked who: the name calls her
+
+
+def test_the_boy_is_not_a_titled_grown_up():
+    text = (
+        "Tom walked home along the river with Mr. Orme. Tom carried the basket, and he "
+        "whistled as he went.\n\n"
+        "Mr. Orme stopped to light his pipe.\n\n"
+        '"May I run ahead?" asked the boy.\n'
+    )
+    assert said(text) == ["Tom"]
+
+
+def test_the_old_gentleman_is_not_the_one_the_story_calls_the_boy():
+    boy = (
+        "Tom ran all the way from the mill. The boy was late again.\n\n"
+        "Tom stopped at the gate to catch his breath. The boy's boots were muddy.\n\n"
+        "Tom slipped round the back of the house. The boy knew the kitchen door stuck.\n\n"
+        "Tom pushed it open with his shoulder. The boy held his breath.\n\n"
+        "Tom crept along the passage. The boy could hear the clock.\n\n"
+    )
+    text = boy + (
+        "Mr. Orme was reading by the fire in the study.\n\n"
+        "Tom came in and closed the door behind him.\n\n"
+        '"Where have you been all afternoon?" said the old gentleman.\n'
+    )
+    assert said(text) == ["Mr. Orme"]
