@@ -1052,3 +1052,16 @@ def test_the_old_gentleman_is_not_the_one_the_story_calls_the_boy():
         '"Where have you been all afternoon?" said the old gentleman.\n'
     )
     assert said(text) == ["Mr. Orme"]
+
+
+def test_the_other_is_not_the_one_who_just_spoke():
+    text = (
+        "Ada and her uncle followed Mrs. Pell, the housekeeper, through the gallery.\n\n"
+        '"Is your master often here?" asked Ada.\n\n'
+        '"Not so often as we should like, miss."\n\n'
+        'Her uncle smiled. Ada could not help saying, "That is a great deal to his credit."\n\n'
+        '"I say only what everyone says who knows him," replied the other. Ada thought this '
+        "rather much, and she listened in wonder as the housekeeper added, "
+        '"He was the sweetest boy in the world."\n'
+    )
+    assert said(text)[3:] == ["Mrs. Pell", "Mrs. Pell"]

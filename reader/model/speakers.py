@@ -903,6 +903,8 @@ class _Resolver:
             for name in self._candidates(pos, turn):
                 if _has_title(self.cast, name, noun):
                     return name
+        if words == ["the", "other"]:
+            return self._the_other(turn, excluded)
         gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         if gender is None:
             return None
@@ -911,6 +913,16 @@ class _Resolver:
         return self._pronoun(
             gender, pos, turn, excluded | unfit, other=other, described=True, invent=not unfit
         )
+
+    def _the_other(self, turn: Turn, excluded: set[str]) -> None:
+        """ "replied the other": of the two talking, the one who did not speak the line
+        before. Turn-taking finds them; this only rules out the last speaker, in the
+        turn's ``excluded``, so that no later fill and no other tag in the paragraph
+        gives the line back to them."""
+        previous = self.history[-1] if self.history and turn.chained else None
+        if previous is not None and previous.last:
+            excluded.add(previous.last)
+        return None
 
     def _unfit(self, words: list[str]) -> set[str]:
         """Those a description's age rules out: "the boy" is no Mr. or Mrs., and "the old
