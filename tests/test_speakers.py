@@ -1065,3 +1065,14 @@ def test_the_other_is_not_the_one_who_just_spoke():
         '"He was the sweetest boy in the world."\n'
     )
     assert said(text)[3:] == ["Mrs. Pell", "Mrs. Pell"]
+
+
+def test_the_same_description_again_in_a_scene_is_the_same_person():
+    text = (
+        "Mrs. Crane sat by the window with her knitting. Mr. Dobbs stood in the doorway.\n\n"
+        '"Shut that door," said the old lady.\n\n'
+        '"Yes, ma\'am," said Mr. Dobbs.\n\n'
+        "Then Nell came in from the garden. Nell put down her basket and took off her hat.\n\n"
+        '"You are late," said the old lady.\n'
+    )
+    assert said(text) == ["Mrs. Crane", "Mr. Dobbs", "Mrs. Crane"]

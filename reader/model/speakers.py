@@ -607,6 +607,10 @@ YOUNG_SHARE = 4
 """A character is "the boy" when called so at least YOUNG_VOTES times, and in at least a
 1/YOUNG_SHARE of the descriptions they could be; a titled one called so as often may be
 "the lad" still (Mr. Gray), though not kept from "the man"."""
+SAME_DESCRIPTION = 20
+"""How many paragraphs apart two uses of one description in a scene are the same person."""
+SURE_CANDIDATES = 6
+"""How many of the nearest characters a description must fit only one of to be sure."""
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
@@ -681,6 +685,9 @@ class _Resolver:
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
         self.age_sets: tuple[set[str], set[str]] | None = None
+        self.described: dict[tuple[int, str], tuple[str, int]] = {}
+        """(scene, description) → who "the old lady" surely was there, and in what paragraph
+        the description was last used."""
         """Those the story calls "the boy", and the titled grown-ups (see ``_ages``)."""
 
     def run(self, turns: list[Turn]) -> None:
@@ -910,9 +917,47 @@ class _Resolver:
             return None
         other = words[0] in ("his", "her")
         unfit = self._unfit(words) if words[0] == "the" else set()
-        return self._pronoun(
+        key = (turn.scene, " ".join(words[1:])) if words[0] == "the" else None
+        again = self._described_again(key, turn, excluded)
+        if again is not None:
+            return again
+        found = self._pronoun(
             gender, pos, turn, excluded | unfit, other=other, described=True, invent=not unfit
         )
+        if key is not None and found is not None and self._only_fit(found, gender, pos, turn):
+            self.described[key] = (found, turn.para)
+        return found
+
+    def _described_again(
+        self, key: tuple[int, str] | None, turn: Turn, excluded: set[str]
+    ) -> str | None:
+        """The same description used again in a scene is the same person: "the old lady"
+        found sure once stays her while the talk goes on (within SAME_DESCRIPTION
+        paragraphs of its last use), unless she just spoke or is addressed."""
+        if key not in self.described:
+            return None
+        again, para = self.described[key]
+        if again in excluded or again == self._last_speaker(turn):
+            return None
+        if turn.para - para > SAME_DESCRIPTION:
+            return None
+        self.described[key] = (again, turn.para)
+        return again
+
+    def _only_fit(self, found: str, gender: str, pos: int, turn: Turn) -> bool:
+        """``found`` is the only one of the nearest characters who fits the description
+        (of its gender, not the last speaker): sure enough to keep for the scene."""
+        last = self._last_speaker(turn)
+        fits = [
+            name
+            for name in islice(self._candidates(pos, turn), SURE_CANDIDATES)
+            if self.cast.gender(name) == gender and name != last
+        ]
+        return fits == [found]
+
+    def _last_speaker(self, turn: Turn) -> str | None:
+        previous = self.history[-1] if self.history and turn.chained else None
+        return previous.last if previous is not None else None
 
     def _the_other(self, turn: Turn, excluded: set[str]) -> None:
         """ "replied the other": of the two talking, the one who did not speak the line
