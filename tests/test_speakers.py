@@ -1177,3 +1177,53 @@ def test_the_one_the_narrator_goes_to_speaks_not_the_one_left_behind():
         '"Is that you? Come in, then."\n'
     )
     assert said(text)[-1] == "Clara"
+
+
+def test_the_boy_is_not_a_titled_grown_up():
+    text = (
+        "Tom walked home along the river with Mr. Orme. Tom carried the basket, and he "
+        "whistled as he went.\n\n"
+        "Mr. Orme stopped to light his pipe.\n\n"
+        '"May I run ahead?" asked the boy.\n'
+    )
+    assert said(text) == ["Tom"]
+
+
+def test_the_old_gentleman_is_not_the_one_the_story_calls_the_boy():
+    boy = (
+        "Tom ran all the way from the mill. The boy was late again.\n\n"
+        "Tom stopped at the gate to catch his breath. The boy's boots were muddy.\n\n"
+        "Tom slipped round the back of the house. The boy knew the kitchen door stuck.\n\n"
+        "Tom pushed it open with his shoulder. The boy held his breath.\n\n"
+        "Tom crept along the passage. The boy could hear the clock.\n\n"
+    )
+    text = boy + (
+        "Mr. Orme was reading by the fire in the study.\n\n"
+        "Tom came in and closed the door behind him.\n\n"
+        '"Where have you been all afternoon?" said the old gentleman.\n'
+    )
+    assert said(text) == ["Mr. Orme"]
+
+
+def test_the_other_is_not_the_one_who_just_spoke():
+    text = (
+        "Ada and her uncle followed Mrs. Pell, the housekeeper, through the gallery.\n\n"
+        '"Is your master often here?" asked Ada.\n\n'
+        '"Not so often as we should like, miss."\n\n'
+        'Her uncle smiled. Ada could not help saying, "That is a great deal to his credit."\n\n'
+        '"I say only what everyone says who knows him," replied the other. Ada thought this '
+        "rather much, and she listened in wonder as the housekeeper added, "
+        '"He was the sweetest boy in the world."\n'
+    )
+    assert said(text)[3:] == ["Mrs. Pell", "Mrs. Pell"]
+
+
+def test_the_same_description_again_in_a_scene_is_the_same_person():
+    text = (
+        "Mrs. Crane sat by the window with her knitting. Mr. Dobbs stood in the doorway.\n\n"
+        '"Shut that door," said the old lady.\n\n'
+        '"Yes, ma\'am," said Mr. Dobbs.\n\n'
+        "Then Nell came in from the garden. Nell put down her basket and took off her hat.\n\n"
+        '"You are late," said the old lady.\n'
+    )
+    assert said(text) == ["Mrs. Crane", "Mr. Dobbs", "Mrs. Crane"]

@@ -609,6 +609,26 @@ ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
 SPOKEN_NAME_ANSWERS = 2
+YOUNG_NOUNS = frozenset("boy lad child".split())
+ADULT_NOUNS = frozenset("man gentleman woman lady".split())
+OLD_WORDS = frozenset("old elderly aged".split())
+CHILD_TITLES = ("master", "miss")
+"""Titles a child may go by: Master Bates is still "the boy"."""
+DESCRIBED = re.compile(
+    r"\b[Tt]he[ \t\n]+(?:[a-z]+[ \t\n]+)?(man|gentleman|woman|lady|girl|boy|lad|child)\b"
+)
+DESCRIBED_REACH = 600
+"""How far back the narration is read for whom a description just met can be."""
+YOUNG_WORDS = frozenset("young little".split())
+YOUNG_VOTES = 5
+YOUNG_SHARE = 4
+"""A character is "the boy" when called so at least YOUNG_VOTES times, and in at least a
+1/YOUNG_SHARE of the descriptions they could be; a titled one called so as often may be
+"the lad" still (Mr. Gray), though not kept from "the man"."""
+SAME_DESCRIPTION = 20
+"""How many paragraphs apart two uses of one description in a scene are the same person."""
+SURE_CANDIDATES = 6
+"""How many of the nearest characters a description must fit only one of to be sure."""
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
@@ -682,6 +702,11 @@ class _Resolver:
         self.places: set[str] | None = None
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
+        self.age_sets: tuple[set[str], set[str]] | None = None
+        self.described: dict[tuple[int, str], tuple[str, int]] = {}
+        """(scene, description) → who "the old lady" surely was there, and in what paragraph
+        the description was last used."""
+        """Those the story calls "the boy", and the titled grown-ups (see ``_ages``)."""
 
     def run(self, turns: list[Turn]) -> None:
         scene = -1
@@ -910,15 +935,117 @@ class _Resolver:
             for name in self._candidates(pos, turn):
                 if _has_title(self.cast, name, noun):
                     return name
-        if noun in MALE_NOUNS:
-            return self._pronoun(
-                "male", pos, turn, excluded, other=words[0] in ("his", "her"), described=True
-            )
-        if noun in FEMALE_NOUNS:
-            return self._pronoun(
-                "female", pos, turn, excluded, other=words[0] in ("his", "her"), described=True
-            )
+        if words == ["the", "other"]:
+            return self._the_other(turn, excluded)
+        gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
+        if gender is None:
+            return None
+        other = words[0] in ("his", "her")
+        unfit = self._unfit(words) if words[0] == "the" else set()
+        key = (turn.scene, " ".join(words[1:])) if words[0] == "the" else None
+        again = self._described_again(key, turn, excluded)
+        if again is not None:
+            return again
+        found = self._pronoun(
+            gender, pos, turn, excluded | unfit, other=other, described=True, invent=not unfit
+        )
+        if key is not None and found is not None and self._only_fit(found, gender, pos, turn):
+            self.described[key] = (found, turn.para)
+        return found
+
+    def _described_again(
+        self, key: tuple[int, str] | None, turn: Turn, excluded: set[str]
+    ) -> str | None:
+        """The same description used again in a scene is the same person: "the old lady"
+        found sure once stays her while the talk goes on (within SAME_DESCRIPTION
+        paragraphs of its last use), unless she just spoke or is addressed."""
+        if key not in self.described:
+            return None
+        again, para = self.described[key]
+        if again in excluded or again == self._last_speaker(turn):
+            return None
+        if turn.para - para > SAME_DESCRIPTION:
+            return None
+        self.described[key] = (again, turn.para)
+        return again
+
+    def _only_fit(self, found: str, gender: str, pos: int, turn: Turn) -> bool:
+        """``found`` is the only one of the nearest characters who fits the description
+        (of its gender, not the last speaker): sure enough to keep for the scene."""
+        last = self._last_speaker(turn)
+        fits = [
+            name
+            for name in islice(self._candidates(pos, turn), SURE_CANDIDATES)
+            if self.cast.gender(name) == gender and name != last
+        ]
+        return fits == [found]
+
+    def _last_speaker(self, turn: Turn) -> str | None:
+        previous = self.history[-1] if self.history and turn.chained else None
+        return previous.last if previous is not None else None
+
+    def _the_other(self, turn: Turn, excluded: set[str]) -> None:
+        """ "replied the other": of the two talking, the one who did not speak the line
+        before. Turn-taking finds them; this only rules out the last speaker, in the
+        turn's ``excluded``, so that no later fill and no other tag in the paragraph
+        gives the line back to them."""
+        previous = self.history[-1] if self.history and turn.chained else None
+        if previous is not None and previous.last:
+            excluded.add(previous.last)
         return None
+
+    def _unfit(self, words: list[str]) -> set[str]:
+        """Those a description's age rules out: "the boy" is no Mr. or Mrs., and "the old
+        gentleman" is not the one the story calls "the boy"."""
+        if words[-1] in YOUNG_NOUNS:
+            return self._ages()[1]
+        if any(w in YOUNG_WORDS for w in words[1:-1]):
+            return set()  # "the young man" may well be the one called "the boy"
+        if words[-1] in ADULT_NOUNS or any(w in OLD_WORDS for w in words[1:-1]):
+            return self._ages()[0]
+        return set()
+
+    def _ages(self) -> tuple[set[str], set[str]]:
+        """The characters the story calls "the boy" (or "lad", "child") often enough, and
+        those it gives an adult's title (Mr., Mrs., Sir, Dr.), learned once per story."""
+        if self.age_sets is None:
+            votes = self._descriptions()
+            called = {name: sum(v[w] for w in YOUNG_NOUNS) for name, v in votes.items()}
+            titled = {
+                n for n in self.cast.people if self._address_title(n) not in (None, *CHILD_TITLES)
+            }
+            young = {
+                name
+                for name, n in called.items()
+                if name not in titled
+                and n >= YOUNG_VOTES
+                and n * YOUNG_SHARE >= votes[name].total()
+            }
+            titled = {n for n in titled if called.get(n, 0) < YOUNG_VOTES}  # Mr. Gray, "the lad"
+            self.age_sets = (young, titled)
+        return self.age_sets
+
+    def _descriptions(self) -> dict[str, Counter[str]]:
+        """How often the narration calls each character by a noun ("the boy", "the old
+        gentleman"), counted where the text just before names one character of the noun's
+        gender and no other, so that the noun can only be them or a stranger."""
+        votes: dict[str, Counter[str]] = {}
+        text, positions, lookup = self.text, self.positions, self.cast.lookup
+        body = DESCRIBED.finditer(text, self.story.body_start, self.story.body_end)
+        for found in body:
+            pos = found.start()
+            i = bisect_right(self.quote_starts, pos) - 1
+            if i >= 0 and self.quote_ends[i] > pos:
+                continue  # "the boy" said in speech is anyone's
+            noun = found.group(1)
+            gender = "female" if noun in FEMALE_NOUNS else "male" if noun in MALE_NOUNS else None
+            lo = bisect_left(positions, pos - DESCRIBED_REACH)
+            hi = bisect_left(positions, pos, lo)
+            names = {lookup.get(self.mention_keys[k]) for k in range(lo, hi)} - {None}
+            names = {n for n in names if gender is None or self.cast.gender(n) == gender}
+            if len(names) == 1:
+                votes.setdefault(names.pop(), Counter())[noun] += 1
+        return votes
 
     def _kin(
         self, owner_gender: str, noun: str, pos: int, turn: Turn, excluded: set[str]
@@ -973,11 +1100,14 @@ class _Resolver:
         other: bool = False,
         again: bool = False,
         described: bool = False,
+        invent: bool = True,
     ) -> str | None:
         """The most salient character of ``gender``: named just before, or in the exchange.
         ``again``: the tag goes on with a speech ("she added"), likely the last speaker's.
         ``described``: a description ("replied the girl") names someone other than the one
-        who just spoke, however long the paragraph about them."""
+        who just spoke, however long the paragraph about them. ``invent``: a name the
+        narration just brought in may be taken (not when a description's age ruled out
+        someone, which leaves the line to the one it fits or to no one)."""
         previous = self.history[-1] if self.history and turn.chained else None
         skip = set(excluded)
         if previous is not None and previous.last and not turn.continued:
@@ -1003,7 +1133,7 @@ class _Resolver:
                 return name
         # Someone whose gender the text never tells is no surer a "she" than anyone:
         # turn-taking decides the line instead.
-        found = self._newcomer(gender, pos, turn, skip)
+        found = self._newcomer(gender, pos, turn, skip) if invent else None
         if found is None and previous is not None and previous.last not in excluded:
             if self.cast.gender(previous.last) == gender:
                 return previous.last  # no one else "he" could be: the man who just spoke
