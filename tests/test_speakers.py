@@ -1227,3 +1227,18 @@ def test_the_same_description_again_in_a_scene_is_the_same_person():
         '"You are late," said the old lady.\n'
     )
     assert said(text) == ["Mrs. Crane", "Mr. Dobbs", "Mrs. Crane"]
+
+
+def test_attribution_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    text = 'Tom and Mary sat down.\n\n"Hello," said Tom.\n'
+    assert gc.isenabled()
+    said(text)
+    assert gc.isenabled()  # paused only while attributing
+    gc.disable()
+    try:
+        said(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
