@@ -106,7 +106,7 @@ TAG_POSSESSIVE = re.compile(
     r"|assurance|inquiry|enquiry|rejoinder|suggestion|advice|answer|conclusion|protest"
     r"|declaration|request|entreaty|salutation|welcome|farewell|sentiment|opinion"
     r"|explanation|consolation|language|apology|excuse|verdict|warning|command|comfort"
-    r"|reflection|explanation|acknowledgment|acknowledgement|praise|compliment)\b"
+    r"|reflection|acknowledgment|acknowledgement|praise|compliment)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
 TAG_OWN_WORDS = re.compile(
