@@ -1227,3 +1227,35 @@ def test_the_same_description_again_in_a_scene_is_the_same_person():
         '"You are late," said the old lady.\n'
     )
     assert said(text) == ["Mrs. Crane", "Mr. Dobbs", "Mrs. Crane"]
+
+
+def test_he_is_the_man_who_just_spoke_when_no_other_man_is_near():
+    text = (
+        "Mr. Orme shook hands with Tom at the gate and went off up the hill.\n\n"
+        "Clara was waiting by the river with the picnic basket.\n\n"
+        '"You are late," she said.\n\n'
+        '"I know," said Tom.\n\n'
+        '"I was kept at the mill," he said, and sat down beside her.\n'
+    )
+    assert said(text) == ["Clara", "Tom", "Tom"]
+
+
+def test_the_other_man_is_not_the_one_who_just_spoke():
+    text = (
+        "Tom and Mr. Orme waited in the dark yard behind the inn.\n\n"
+        "A dog barked somewhere down the lane.\n\n"
+        "The wind rose and rattled the shutters.\n\n"
+        '"Hark," said Tom.\n\n'
+        '"What is it?" whispered the other man.\n'
+    )
+    assert said(text) == ["Tom", "Mr. Orme"]
+
+
+def test_a_pronoun_inside_speech_acts_on_no_one():
+    text = (
+        "Clara looked at Mr. Orme.\n\n"
+        '"Will he come?" she asked.\n\n'
+        '"He will come," said Tom, "if he hears the bell." He waited a moment and then '
+        'added, "Or he may not."\n'
+    )
+    assert said(text)[-1] == "Tom"

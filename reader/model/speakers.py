@@ -116,6 +116,9 @@ WINDOW = 6000
 """How far back (in characters) a pronoun looks for its antecedent."""
 PARAS = 12
 """How many paragraphs back a pronoun looks for its antecedent."""
+NEAR_PARAS = 2
+"""How many paragraphs back someone other than the last speaker must have been seen to
+be a likelier "he" than the man who just spoke, when no one else in the talk fits."""
 
 
 @dataclass(slots=True)
@@ -937,6 +940,8 @@ class _Resolver:
                     return name
         if words == ["the", "other"]:
             return self._the_other(turn, excluded)
+        if words[0] == "the" and "other" in words[1:-1]:
+            self._the_other(turn, excluded)  # "the other man" is not the one who just spoke
         gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         if gender is None:
             return None
@@ -1128,6 +1133,14 @@ class _Resolver:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
                     return name  # "..., Catherine." / "Indeed I am," she replied.
+        for name in self._candidates(pos, turn, local=local, reach=NEAR_PARAS):
+            if name not in skip and self.cast.gender(name) == gender:
+                return name
+        if previous is not None and not turn.continued and not other:
+            if previous.last in excluded or previous.last in acted_on:
+                pass
+            elif self.cast.gender(previous.last) == gender:
+                return previous.last  # no one else "he" could be near: the man who just spoke
         for name in self._candidates(pos, turn, local=local):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
@@ -1161,8 +1174,8 @@ class _Resolver:
                 named.add(name)
                 continue
             opening = max(start, *(text.rfind(c, start, at) + 1 for c in ".!?;"))
-            if pronoun.search(text, opening, at):
-                found.add(name)
+            if any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
+                found.add(name)  # '"He would," said Pooh': a "he" in speech acts on no one
         return found - named
 
     def _narrated_turn(self, turn: Turn) -> int:
@@ -1213,6 +1226,7 @@ class _Resolver:
         turn: Turn,
         local_only: bool = False,
         local: list[tuple[str, int, bool]] | None = None,
+        reach: int = PARAS,
     ) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
         the subjects of its narration, then anyone else its narration names. Lazy: the
@@ -1242,6 +1256,8 @@ class _Resolver:
                         seen.add(name)
                         yield name  # those talking in this exchange come first
         for index in self._window(turn, turn.para - 1):
+            if index < turn.para - reach:
+                return
             for names in self._paragraph_names(index):  # strong, then weak
                 for name in names:
                     if name not in seen:
@@ -1302,7 +1318,9 @@ class _Resolver:
 
     def quoted(self, k: int) -> bool:
         """Mention ``k`` is inside a quote."""
-        pos = self.positions[k]
+        return self._in_quote(self.positions[k])
+
+    def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
         return i >= 0 and self.quote_ends[i] > pos
 
