@@ -1259,3 +1259,12 @@ def test_a_pronoun_inside_speech_acts_on_no_one():
         'added, "Or he may not."\n'
     )
     assert said(text)[-1] == "Tom"
+
+
+def test_a_name_after_an_opening_clause_is_the_subject():
+    text = (
+        '"I am off to the harbour," said Tom, and he went out.\n\n'
+        "Mr. Orme came in an hour later with the post.\n\n"
+        'When Clara asked after Tom, Mr. Orme shook his head. "He has gone to sea," he said.\n'
+    )
+    assert said(text) == ["Tom", "Mr. Orme"]

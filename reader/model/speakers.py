@@ -107,6 +107,15 @@ NOT_VERBS = (
 SUBJECT_AFTER = re.compile(
     rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:{by_first_letter(NOT_VERBS)})\b)[a-z]+"
 )
+COMMA_BEFORE = re.compile(r",[ \t\n]+$")
+PAST_VERBS = (
+    "was had made came went saw stood sat rose began knew felt thought put got held ran shook "
+    "took gave left drew threw caught led kept fell found met struck seemed"
+).split()
+PAST_VERB_AFTER = re.compile(
+    rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:[a-z]+ed|{by_first_letter(PAST_VERBS)})\b"
+)
+"""A verb in the past after a subject: "the General made", "Tom quietly turned"."""
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
@@ -1335,10 +1344,22 @@ class _Resolver:
             and self.text[end : end + 1] not in ("'", "’")
         )
         if not subject:
+            if self._after_clause(pos, end):
+                return MAIN, quoted
             return 0, quoted
         assert before is not None
         opener = before.group().strip()
         return (SUBORDINATE if opener in SUBORDINATING else MAIN), quoted
+
+    def _after_clause(self, pos: int, end: int) -> bool:
+        """A name after the comma that closes an opening clause, with its verb: "when I
+        referred to De Griers, the General made a gesture" makes the General the subject."""
+        text = self.text
+        if not COMMA_BEFORE.search(text, max(0, pos - 4), pos):
+            return False
+        if text[end : end + 1] in ("'", "’"):
+            return False
+        return PAST_VERB_AFTER.match(text, end, end + 30) is not None
 
     def _across_narration(self, turn: Turn) -> bool:
         """One short paragraph of narration that is about no one in particular ("A pang
