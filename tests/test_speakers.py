@@ -1268,3 +1268,41 @@ def test_a_name_after_an_opening_clause_is_the_subject():
         'When Clara asked after Tom, Mr. Orme shook his head. "He has gone to sea," he said.\n'
     )
     assert said(text) == ["Tom", "Mr. Orme"]
+
+
+def test_his_wife_is_the_one_mrs_of_his_name_though_named_long_before():
+    rain = "".join(
+        f"The rain fell on the roofs of the town for the {n} day.\n\n"
+        for n in "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth".split()
+    )
+    text = (
+        '"I shall be at the shop," said Mrs. Pell.\n\n'
+        + rain
+        + "Mr. Pell came home late that evening and hung up his wet coat.\n\n"
+        '"Where have you been?" asked his wife.\n'
+    )
+    assert said(text) == ["Mrs. Pell", "Mrs. Pell"]
+
+
+def test_her_mother_belongs_to_no_one_who_is_a_mrs_herself():
+    text = (
+        "Mrs. Crane went up to bed early. Kate Crane followed her, and Nell Crane sat up "
+        "alone by the fire.\n\n"
+        "Presently Mrs. Pell looked in at the door.\n\n"
+        '"Is your mother asleep?" asked Mrs. Pell.\n\n'
+        '"I think so," said Nell.\n\n'
+        '"Then I will not stay," said Mrs. Pell.\n\n'
+        '"Who is there?" said her mother from the stairs.\n'
+    )
+    assert said(text)[-1] == "Mrs. Crane"
+
+
+def test_her_mother_of_a_first_name_is_the_one_mrs_at_hand():
+    text = (
+        "Mrs. Crane sat by the fire with her work.\n\n"
+        "Elinor came in with Marianne, and Marianne went to the piano.\n\n"
+        '"I like him," said Elinor. "He is kind."\n\n'
+        '"Only kind?" replied her mother.\n'
+    )
+    assert said(text)[-1] == "Mrs. Crane"

@@ -205,6 +205,9 @@ KIN = {
 }
 """Kin nouns: the kin's gender and the titles the head of a family goes by ("her husband"
 is the Mr. of her surname; "his sister" is one of his surname but not its Mr. or Mrs.)."""
+PARENTS = ("mother", "father")
+NAMED_KIN = ("mother", "father", "wife")
+"""Kin who surely bear the owner's surname: parents, and a man's wife."""
 ROLE_TITLES = frozenset(
     "count countess captain colonel major general admiral lieutenant sergeant doctor dr "
     "professor inspector judge constable detective superintendent vicar rector bishop "
@@ -1070,21 +1073,77 @@ class _Resolver:
         previous = self.history[-1] if self.history and turn.chained else None
         owners = [previous.last] if previous is not None and previous.last else []
         owners += list(islice(self._candidates(pos, turn), 8))
-        owner = next((n for n in owners if self.cast.gender(n) == owner_gender), None)
+        owner = next(
+            (
+                n
+                for n in owners
+                if self.cast.gender(n) == owner_gender
+                and not (titles and self._address_title(n) in titles)
+            ),
+            None,
+        )  # "her mother" is no one's who is a Mrs. herself: she spoke, not the daughter
         if owner is None:
             return None
         surnames = self._surnames(owner)
         if not surnames:
-            return None
+            return self._kin_at_hand(owner, noun, pos, turn, excluded)
         for name in self._candidates(pos, turn):
-            if name == owner or name in excluded or self.cast.gender(name) != gender:
-                continue
-            if not surnames & self._surnames(name):
-                continue
-            title = self._address_title(name)
-            if (title in titles) if titles else title not in ("mr", "mrs"):
+            if (
+                name != owner
+                and name not in excluded
+                and self._is_kin(name, gender, titles, surnames)
+            ):
                 return name
+        if noun in NAMED_KIN:
+            return self._only_kin(owner, gender, titles, surnames, excluded)
         return None
+
+    def _kin_at_hand(
+        self, owner: str, noun: str, pos: int, turn: Turn, excluded: set[str]
+    ) -> str | None:
+        """The owner goes by a first name only ("Elinor", "Louisa"), so their family is
+        unknown: "her mother" is the one Mrs. (or Lady) among the nearest characters, if
+        only one is there; a sister or a husband cannot be told so."""
+        if noun not in PARENTS:
+            return None
+        gender, titles = KIN[noun]
+        found = [
+            name
+            for name in islice(self._candidates(pos, turn), SURE_CANDIDATES)
+            if name != owner
+            and name not in excluded
+            and self.cast.gender(name) == gender
+            and self._address_title(name) in titles
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _is_kin(self, name: str, gender: str, titles: tuple[str, ...], surnames: set[str]) -> bool:
+        """``name`` is of the kin's gender and family, and goes by the kin's title."""
+        if self.cast.gender(name) != gender or not surnames & self._surnames(name):
+            return False
+        title = self._address_title(name)
+        return (title in titles) if titles else title not in ("mr", "mrs")
+
+    def _only_kin(
+        self,
+        owner: str,
+        gender: str,
+        titles: tuple[str, ...],
+        surnames: set[str],
+        excluded: set[str],
+    ) -> str | None:
+        """The one character in the whole story who can be the kin, when none is at hand:
+        "said her mother" with Mrs. Archer not named for pages is still Mrs. Archer, and
+        "his wife" the one Mrs. of his name. (A husband's name may not be the one his
+        wife was known by, and a sister goes untitled: not so sure.)"""
+        found = [
+            name
+            for name in self.cast.people
+            if name != owner
+            and name not in excluded
+            and self._is_kin(name, gender, titles, surnames)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _surnames(self, name: str) -> set[str]:
         person = self.cast.people.get(name)
