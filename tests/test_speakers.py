@@ -1242,3 +1242,82 @@ def test_attribution_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_he_is_the_man_who_just_spoke_when_no_other_man_is_near():
+    text = (
+        "Mr. Orme shook hands with Tom at the gate and went off up the hill.\n\n"
+        "Clara was waiting by the river with the picnic basket.\n\n"
+        '"You are late," she said.\n\n'
+        '"I know," said Tom.\n\n'
+        '"I was kept at the mill," he said, and sat down beside her.\n'
+    )
+    assert said(text) == ["Clara", "Tom", "Tom"]
+
+
+def test_the_other_man_is_not_the_one_who_just_spoke():
+    text = (
+        "Tom and Mr. Orme waited in the dark yard behind the inn.\n\n"
+        "A dog barked somewhere down the lane.\n\n"
+        "The wind rose and rattled the shutters.\n\n"
+        '"Hark," said Tom.\n\n'
+        '"What is it?" whispered the other man.\n'
+    )
+    assert said(text) == ["Tom", "Mr. Orme"]
+
+
+def test_a_pronoun_inside_speech_acts_on_no_one():
+    text = (
+        "Clara looked at Mr. Orme.\n\n"
+        '"Will he come?" she asked.\n\n'
+        '"He will come," said Tom, "if he hears the bell." He waited a moment and then '
+        'added, "Or he may not."\n'
+    )
+    assert said(text)[-1] == "Tom"
+
+
+def test_a_name_after_an_opening_clause_is_the_subject():
+    text = (
+        '"I am off to the harbour," said Tom, and he went out.\n\n'
+        "Mr. Orme came in an hour later with the post.\n\n"
+        'When Clara asked after Tom, Mr. Orme shook his head. "He has gone to sea," he said.\n'
+    )
+    assert said(text) == ["Tom", "Mr. Orme"]
+
+
+def test_his_wife_is_the_one_mrs_of_his_name_though_named_long_before():
+    rain = "".join(
+        f"The rain fell on the roofs of the town for the {n} day.\n\n"
+        for n in "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth".split()
+    )
+    text = (
+        '"I shall be at the shop," said Mrs. Pell.\n\n'
+        + rain
+        + "Mr. Pell came home late that evening and hung up his wet coat.\n\n"
+        '"Where have you been?" asked his wife.\n'
+    )
+    assert said(text) == ["Mrs. Pell", "Mrs. Pell"]
+
+
+def test_her_mother_belongs_to_no_one_who_is_a_mrs_herself():
+    text = (
+        "Mrs. Crane went up to bed early. Kate Crane followed her, and Nell Crane sat up "
+        "alone by the fire.\n\n"
+        "Presently Mrs. Pell looked in at the door.\n\n"
+        '"Is your mother asleep?" asked Mrs. Pell.\n\n'
+        '"I think so," said Nell.\n\n'
+        '"Then I will not stay," said Mrs. Pell.\n\n'
+        '"Who is there?" said her mother from the stairs.\n'
+    )
+    assert said(text)[-1] == "Mrs. Crane"
+
+
+def test_her_mother_of_a_first_name_is_the_one_mrs_at_hand():
+    text = (
+        "Mrs. Crane sat by the fire with her work.\n\n"
+        "Elinor came in with Marianne, and Marianne went to the piano.\n\n"
+        '"I like him," said Elinor. "He is kind."\n\n'
+        '"Only kind?" replied her mother.\n'
+    )
+    assert said(text)[-1] == "Mrs. Crane"

@@ -108,6 +108,15 @@ NOT_VERBS = (
 SUBJECT_AFTER = re.compile(
     rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:{by_first_letter(NOT_VERBS)})\b)[a-z]+"
 )
+COMMA_BEFORE = re.compile(r",[ \t\n]+$")
+PAST_VERBS = (
+    "was had made came went saw stood sat rose began knew felt thought put got held ran shook "
+    "took gave left drew threw caught led kept fell found met struck seemed"
+).split()
+PAST_VERB_AFTER = re.compile(
+    rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:[a-z]+ed|{by_first_letter(PAST_VERBS)})\b"
+)
+"""A verb in the past after a subject: "the General made", "Tom quietly turned"."""
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
@@ -117,6 +126,9 @@ WINDOW = 6000
 """How far back (in characters) a pronoun looks for its antecedent."""
 PARAS = 12
 """How many paragraphs back a pronoun looks for its antecedent."""
+NEAR_PARAS = 2
+"""How many paragraphs back someone other than the last speaker must have been seen to
+be a likelier "he" than the man who just spoke, when no one else in the talk fits."""
 
 
 @dataclass(slots=True)
@@ -207,6 +219,9 @@ KIN = {
 }
 """Kin nouns: the kin's gender and the titles the head of a family goes by ("her husband"
 is the Mr. of her surname; "his sister" is one of his surname but not its Mr. or Mrs.)."""
+PARENTS = ("mother", "father")
+NAMED_KIN = ("mother", "father", "wife")
+"""Kin who surely bear the owner's surname: parents, and a man's wife."""
 ROLE_TITLES = frozenset(
     "count countess captain colonel major general admiral lieutenant sergeant doctor dr "
     "professor inspector judge constable detective superintendent vicar rector bishop "
@@ -953,6 +968,8 @@ class _Resolver:
                     return name
         if words == ["the", "other"]:
             return self._the_other(turn, excluded)
+        if words[0] == "the" and "other" in words[1:-1]:
+            self._the_other(turn, excluded)  # "the other man" is not the one who just spoke
         gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         if gender is None:
             return None
@@ -1072,21 +1089,77 @@ class _Resolver:
         previous = self.history[-1] if self.history and turn.chained else None
         owners = [previous.last] if previous is not None and previous.last else []
         owners += list(islice(self._candidates(pos, turn), 8))
-        owner = next((n for n in owners if self.cast.gender(n) == owner_gender), None)
+        owner = next(
+            (
+                n
+                for n in owners
+                if self.cast.gender(n) == owner_gender
+                and not (titles and self._address_title(n) in titles)
+            ),
+            None,
+        )  # "her mother" is no one's who is a Mrs. herself: she spoke, not the daughter
         if owner is None:
             return None
         surnames = self._surnames(owner)
         if not surnames:
-            return None
+            return self._kin_at_hand(owner, noun, pos, turn, excluded)
         for name in self._candidates(pos, turn):
-            if name == owner or name in excluded or self.cast.gender(name) != gender:
-                continue
-            if not surnames & self._surnames(name):
-                continue
-            title = self._address_title(name)
-            if (title in titles) if titles else title not in ("mr", "mrs"):
+            if (
+                name != owner
+                and name not in excluded
+                and self._is_kin(name, gender, titles, surnames)
+            ):
                 return name
+        if noun in NAMED_KIN:
+            return self._only_kin(owner, gender, titles, surnames, excluded)
         return None
+
+    def _kin_at_hand(
+        self, owner: str, noun: str, pos: int, turn: Turn, excluded: set[str]
+    ) -> str | None:
+        """The owner goes by a first name only ("Elinor", "Louisa"), so their family is
+        unknown: "her mother" is the one Mrs. (or Lady) among the nearest characters, if
+        only one is there; a sister or a husband cannot be told so."""
+        if noun not in PARENTS:
+            return None
+        gender, titles = KIN[noun]
+        found = [
+            name
+            for name in islice(self._candidates(pos, turn), SURE_CANDIDATES)
+            if name != owner
+            and name not in excluded
+            and self.cast.gender(name) == gender
+            and self._address_title(name) in titles
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _is_kin(self, name: str, gender: str, titles: tuple[str, ...], surnames: set[str]) -> bool:
+        """``name`` is of the kin's gender and family, and goes by the kin's title."""
+        if self.cast.gender(name) != gender or not surnames & self._surnames(name):
+            return False
+        title = self._address_title(name)
+        return (title in titles) if titles else title not in ("mr", "mrs")
+
+    def _only_kin(
+        self,
+        owner: str,
+        gender: str,
+        titles: tuple[str, ...],
+        surnames: set[str],
+        excluded: set[str],
+    ) -> str | None:
+        """The one character in the whole story who can be the kin, when none is at hand:
+        "said her mother" with Mrs. Archer not named for pages is still Mrs. Archer, and
+        "his wife" the one Mrs. of his name. (A husband's name may not be the one his
+        wife was known by, and a sister goes untitled: not so sure.)"""
+        found = [
+            name
+            for name in self.cast.people
+            if name != owner
+            and name not in excluded
+            and self._is_kin(name, gender, titles, surnames)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _surnames(self, name: str) -> set[str]:
         person = self.cast.people.get(name)
@@ -1144,6 +1217,14 @@ class _Resolver:
             for name in previous.vocatives:
                 if name not in skip and self.cast.gender(name) == gender:
                     return name  # "..., Catherine." / "Indeed I am," she replied.
+        for name in self._candidates(pos, turn, local=local, reach=NEAR_PARAS):
+            if name not in skip and self.cast.gender(name) == gender:
+                return name
+        if previous is not None and not turn.continued and not other:
+            if previous.last in excluded or previous.last in acted_on:
+                pass
+            elif self.cast.gender(previous.last) == gender:
+                return previous.last  # no one else "he" could be near: the man who just spoke
         for name in self._candidates(pos, turn, local=local):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
@@ -1177,8 +1258,8 @@ class _Resolver:
                 named.add(name)
                 continue
             opening = max(start, *(text.rfind(c, start, at) + 1 for c in ".!?;"))
-            if pronoun.search(text, opening, at):
-                found.add(name)
+            if any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
+                found.add(name)  # '"He would," said Pooh': a "he" in speech acts on no one
         return found - named
 
     def _narrated_turn(self, turn: Turn) -> int:
@@ -1229,6 +1310,7 @@ class _Resolver:
         turn: Turn,
         local_only: bool = False,
         local: list[tuple[str, int, bool]] | None = None,
+        reach: int = PARAS,
     ) -> Iterator[str]:
         """Characters by salience, nearest paragraph first: in each, whoever spoke it, then
         the subjects of its narration, then anyone else its narration names. Lazy: the
@@ -1258,6 +1340,8 @@ class _Resolver:
                         seen.add(name)
                         yield name  # those talking in this exchange come first
         for index in self._window(turn, turn.para - 1):
+            if index < turn.para - reach:
+                return
             for names in self._paragraph_names(index):  # strong, then weak
                 for name in names:
                     if name not in seen:
@@ -1318,7 +1402,9 @@ class _Resolver:
 
     def quoted(self, k: int) -> bool:
         """Mention ``k`` is inside a quote."""
-        pos = self.positions[k]
+        return self._in_quote(self.positions[k])
+
+    def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
         return i >= 0 and self.quote_ends[i] > pos
 
@@ -1333,10 +1419,22 @@ class _Resolver:
             and self.text[end : end + 1] not in ("'", "’")
         )
         if not subject:
+            if self._after_clause(pos, end):
+                return MAIN, quoted
             return 0, quoted
         assert before is not None
         opener = before.group().strip()
         return (SUBORDINATE if opener in SUBORDINATING else MAIN), quoted
+
+    def _after_clause(self, pos: int, end: int) -> bool:
+        """A name after the comma that closes an opening clause, with its verb: "when I
+        referred to De Griers, the General made a gesture" makes the General the subject."""
+        text = self.text
+        if not COMMA_BEFORE.search(text, max(0, pos - 4), pos):
+            return False
+        if text[end : end + 1] in ("'", "’"):
+            return False
+        return PAST_VERB_AFTER.match(text, end, end + 30) is not None
 
     def _across_narration(self, turn: Turn) -> bool:
         """One short paragraph of narration that is about no one in particular ("A pang
