@@ -15,7 +15,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "seed_speakers"
 NOT_YET = {
     "a-quiet-word": "2 lines: the judge is a role named once ('she announced')",
     "lighthouse-keeper": "1 line: an untagged line in a three-way scene goes to the wrong man",
-    "night-market": "4 lines: one-off roles (the plum woman, the harbour master), a boat scene",
+    "night-market": "2 lines: one-off roles (the plum woman, the harbour master)",
     "the-cartographers-daughter": "2 lines: after 'he had gone', Wren's replies to Peg still"
     " go to the captain, the last other speaker",
     "the-understudy": "2 lines: one line late in the exchange after 'He sat down beside her'"
