@@ -20,21 +20,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from itertools import islice
 
 from reader.model.attribution_tags import (
     LOWER_WORDS,
     POSSESSIVES,
-    SPEECH_THEN_STOP,
     SPEECH_VERBS,
     Evidence,
-    ends_open,
-    ends_with_speech_verb,
     paragraph_subject,
     silent_subject,
-    speech_onset,
-    tag_after,
     tag_before,
 )
 from reader.model.characters import (
@@ -61,6 +55,8 @@ from reader.model.characters import (
 )
 from reader.model.regex_scan import by_first_letter
 from reader.model.story import Beat, Character, Paragraph, Story
+from reader.model.turn_taking import fill_alternation, refill
+from reader.model.turns import CLOSING_MARKS, Turn, read_turns
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
 NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
@@ -131,33 +127,6 @@ NEAR_PARAS = 2
 be a likelier "he" than the man who just spoke, when no one else in the talk fits."""
 
 
-@dataclass(slots=True)
-class Turn:
-    """A paragraph's speech: its quotes share one speaker unless tags say otherwise."""
-
-    para: int
-    scene: int
-    lines: list[Beat]
-    evidence: list[Evidence | None]
-    speaker: str | None = None
-    last: str | None = None
-    vocatives: list[str] = field(default_factory=list)
-    unknown_vocatives: list[str] = field(default_factory=list)
-    """Names addressed in the last quote that match no character ("Jake")."""
-    rule: str | None = None
-    """What settled the speaker: "evidence", "addressed", "two", "scene" or None."""
-    excluded: set[str] = field(default_factory=set)
-    continued: bool = False
-    chained: bool = False
-    gender: str | None = None
-    """The tag tells the speaker's gender but not who it is ("she said" with no woman at
-    hand): turn-taking may only give the line to someone of that gender."""
-    opens: bool = True
-    """The paragraph opens on speech, not on narration ("He sat down beside her. '...'"),
-    after which the one who just spoke may well go on."""
-    """Follows the previous turn with no narration paragraph between them."""
-
-
 def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> None:
     """Fill ``beat.speaker`` for dialogue beats and ``story.characters``.
 
@@ -177,7 +146,7 @@ def attribute_speakers(story: Story, trace: dict[int, str] | None = None) -> Non
 
 def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     text = story.text
-    turns = _turns(story)
+    turns = read_turns(story)
     quotes = [(b.start, b.end) for b in story.beats if b.kind == "dialogue"]
     mentions, census = name_mentions(text, story.body_start, story.body_end, quotes)
     first_person = _census_tags(turns, census)
@@ -199,8 +168,8 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     resolver.census = census
     resolver.mid_caps = census.mid_caps
     resolver.run(turns)
-    _fill_alternation(turns, trace)
-    _refill(turns, trace, cast)
+    fill_alternation(turns, trace)
+    refill(turns, trace, cast)
     _join_spoken_names(turns, cast, resolver)
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
@@ -467,114 +436,6 @@ def _describes_someone(noun: str) -> bool:
     )
 
 
-def _turns(story: Story) -> list[Turn]:
-    """Group dialogue beats by paragraph and read the tags around each quote."""
-    text = story.text
-    turns: list[Turn] = []
-    beats = story.beats
-    paragraphs = story.paragraphs
-    last_para = -1
-    previous_unclosed = False
-    prev_turn_para = -2
-    for i, beat in enumerate(beats):
-        if beat.kind != "dialogue":
-            continue
-        if beat.paragraph != last_para:
-            continued = previous_unclosed and beat.start == story.paragraphs[beat.paragraph].start
-            chained = prev_turn_para == beat.paragraph - 1
-            turns.append(
-                Turn(beat.paragraph, beat.scene, [], [], continued=continued, chained=chained)
-            )
-            turns[-1].opens = beat.start == paragraphs[beat.paragraph].start
-            last_para = beat.paragraph
-            prev_turn_para = beat.paragraph
-        turn = turns[-1]
-        turn.lines.append(beat)
-        found = _evidence(text, beats, i)
-        if found is None and len(turn.lines) == 1 and i > 0:
-            found = _lead_in(text, beats[i - 1], beat)
-        turn.evidence.append(found)
-        previous_unclosed = beat.end >= paragraphs[beat.paragraph].end and _unclosed(
-            text, beat, story
-        )  # only a quote reaching its paragraph's end can run on unclosed
-    return turns
-
-
-CLOSERS = frozenset("\"”'’»“‘«›‹")
-"""Marks that can end a quote: English, German („…“, ‚…‘) and either way of guillemets."""
-
-
-def _unclosed(text: str, beat: Beat, story: Story) -> bool:
-    """The quote runs to its paragraph's end without a closing mark. A line of dash-led
-    speech never has one, so it never runs on: each dash opens a new speaker's line."""
-    para = story.paragraphs[beat.paragraph]
-    opening = text[para.start : para.start + 4].lstrip()[:1]
-    if beat.end < para.end or text[beat.start] in DASHES or opening in DASHES:
-        return False
-    pos = beat.end - 1
-    while pos > beat.start and text[pos].isspace():
-        pos -= 1
-    return pos <= beat.start or text[pos] not in CLOSERS
-
-
-def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
-    """A narration paragraph that introduces the quote: "...replied with great intrepidity,"
-    or "Mr Shepherd presumed to say--"."""
-    if before.kind != "narration" or before.paragraph != beat.paragraph - 1:
-        return None
-    end = before.end
-    while end > before.start and text[end - 1].isspace():
-        end -= 1  # "...observed on her behalf   " where a dash was lost
-    if silent_subject(text, before.start, end) is not None:
-        return None  # "Charles made no answer." leads into no one's speech
-    last = text[end - 1]
-    if (
-        last in ",:—–-"
-        or _speech_then_stop(text, max(before.start, end - 30), end)
-        or ends_with_speech_verb(text, before.start, end)
-    ):
-        found = tag_before(text, before.start, end)
-        if found is None and last in ".!":
-            found = tag_before(text, before.start, end - 1)  # "..., went on."
-        if found is not None and found.explicit:
-            return found
-    if last == ";" and ends_with_speech_verb(text, before.start, end - 1):
-        found = tag_before(text, before.start, end - 1)  # "...she exclaimed;" for a colon
-        return found if found is not None and found.explicit else None
-    if last in ".!":
-        return speech_onset(text, before.start, end)  # "Mrs. Norris began scolding."
-    return None
-
-
-def _speech_then_stop(text: str, start: int, end: int) -> bool:
-    """``SPEECH_THEN_STOP.search(text, start, end)``, run only when a speech verb is
-    among the words, as any match needs: the slow search is seldom needed."""
-    if SPEECH_VERBS.isdisjoint(LOWER_WORDS.findall(text, start, end)):
-        return False
-    return SPEECH_THEN_STOP.search(text, start, end) is not None
-
-
-def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
-    beat = beats[i]
-    after = beats[i + 1] if i + 1 < len(beats) else None
-    before = beats[i - 1] if i > 0 else None
-    found = None
-    if after is not None and after.kind == "narration" and after.paragraph == beat.paragraph:
-        found = tag_after(text, after.start, after.end, ends_open(text, beat.start, beat.end))
-        if found is not None and _leads_on(text, beats, i, found):
-            found = None  # '"...," and Pooh said, "..."': the tag is the next quote's
-        if found is not None and found.explicit:
-            return found
-    if before is not None and before.kind == "narration" and before.paragraph == beat.paragraph:
-        earlier = tag_before(text, before.start, before.end)
-        if (earlier is None or earlier.subject in POSSESSIVES) and found is None:
-            earlier = paragraph_subject(text, before.start, before.end) or earlier
-        if earlier is not None and (earlier.explicit or found is None):
-            return earlier
-    return found
-
-
-CLOSING_MARKS = "\"”'’»›"
 STRANGER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 NOT_STRANGERS = frozenset("other others one voice voices same rest party group crowd".split())
 STRANGER_STOPS = frozenset(
@@ -663,34 +524,9 @@ SURE_CANDIDATES = 6
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
-DASHES = frozenset("—–―-")
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
-LEAD_ON_OPENERS = ("and ", "but ", "then ", "to which ", "whereupon ", "while ", "whilst ")
-
-
-def _leads_on(text: str, beats: list[Beat], i: int, found: Evidence) -> bool:
-    """A subject-first tag after a quote that runs into another quote belongs to that one
-    when it opens a new clause: '"If you see," and Pooh said, "It\'s just..."'."""
-    if found.inverted or i + 2 >= len(beats):
-        return False
-    after, then = beats[i + 1], beats[i + 2]
-    if then.kind != "dialogue" or then.paragraph != beats[i].paragraph:
-        return False
-    tail = text[after.start : after.end].rstrip()
-    if not tail or tail[-1] not in ",:—–-":
-        return False
-    if tail.lstrip(" \t\n,;").lower().startswith(LEAD_ON_OPENERS):
-        return True
-    before = beats[i - 1] if i > 0 else None
-    if before is None or before.kind != "narration" or before.paragraph != beats[i].paragraph:
-        return False
-    closed = text[beats[i].start : beats[i].end].rstrip().rstrip(CLOSING_MARKS)[-1:] in ".?!"
-    if not closed:
-        return False
-    earlier = tag_before(text, before.start, before.end)
-    return earlier is not None and earlier.explicit
 
 
 class _Resolver:
@@ -1752,174 +1588,6 @@ def _vocative_at(text: str, pos: int, end: int, start: int, stop: int) -> bool:
         return True
     word = text[max(start, back - 5) : back + 1].lower()
     return word.endswith(VOCATIVE_WORDS) and not text[back - len(word) : back].isalpha()
-
-
-ANCHORS = ("evidence", "addressed")
-
-
-def _refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None:
-    """Re-decide guessed turns of each exchange from the nearest sure turn of the same
-    parity, before or after: untagged lines alternate between two people."""
-    for chain in _exchanges(turns):
-        units = _units(chain)
-        _answered(units, trace)
-        anchors = [i for i, unit in enumerate(units) if unit[0].rule in ANCHORS]
-        if not anchors:
-            continue
-        by_parity = ([j for j in anchors if j % 2 == 0], [j for j in anchors if j % 2 == 1])
-        breaks = _break_counts(units, anchors)
-        for i, unit in enumerate(units):
-            head = unit[0]
-            if head.rule in ANCHORS or head.rule in ("answered", "unknown"):
-                continue
-            parity = by_parity[i % 2]
-            at = bisect_left(parity, i)
-            near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
-            same = sorted(near, key=lambda j: (_breaks(anchors, breaks, i, j), abs(i - j), j > i))
-            neighbours = {
-                units[k][0].speaker
-                for k in (i - 1, i + 1)
-                if 0 <= k < len(units) and units[k][0].rule in ANCHORS
-            }
-            facing_ok = {
-                units[k][0].speaker
-                for k in (i - 1, i + 1)
-                if 0 <= k < len(units) and units[k][0].rule in ANCHORS and units[k][0].opens
-            }
-            for j in same[:3]:
-                who = units[j][-1].last
-                if who is None or who in head.excluded or who in neighbours:
-                    continue
-                if head.gender and cast.gender(who) not in (None, head.gender):
-                    continue  # the tag said "she"
-                _assign(unit, who, trace, "refill")
-                head.rule = "refill"
-                break
-            else:
-                if head.speaker is not None and head.speaker in facing_ok:
-                    _other_side(units, i, neighbours, cast, trace)
-                elif head.speaker is not None and not same:
-                    facing = _facing(units, anchors, breaks, by_parity[1 - i % 2], i)
-                    if head.speaker == facing:  # a sure speaker an odd number of turns off
-                        _other_side(units, i, {facing}, cast, trace)
-
-
-def _facing(
-    units: list[list[Turn]], anchors: list[int], breaks: list[int], opposite: list[int], i: int
-) -> str | None:
-    """The speaker of the nearest sure turn an odd number of turns from ``i``, with
-    turn-taking unbroken between them: the one unit ``i`` answers or is answered by."""
-    near = sorted(opposite, key=lambda j: (abs(i - j), j > i))[:2]
-    for j in near:
-        if not _breaks(anchors, breaks, i, j):
-            return units[j][-1].last if units[j][0].opens else None
-    return None
-
-
-def _other_side(
-    units: list[list[Turn]], i: int, neighbours: set[str], cast: Cast, trace: dict[int, str] | None
-) -> None:
-    """A guess that repeats the sure speaker just before or after it breaks turn-taking:
-    the line goes to the nearest other speaker of the exchange instead."""
-    head = units[i][0]
-    for step in range(1, len(units)):
-        for k in (i - step, i + step):
-            if not 0 <= k < len(units):
-                continue
-            who = units[k][-1].last
-            if who is None or who in neighbours or who in head.excluded:
-                continue
-            if head.gender and cast.gender(who) not in (None, head.gender):
-                continue
-            _assign(units[i], who, trace, "refill")
-            head.rule = "refill"
-            return
-
-
-def _break_counts(units: list[list[Turn]], anchors: list[int]) -> list[int]:
-    """Running counts of breaks in turn-taking between consecutive sure turns: two sure
-    turns an odd number of turns apart with the same speaker (someone spoke twice running).
-    ``counts[k]`` is how many of the first ``k`` pairs break; refilling never changes a
-    sure turn, so the counts hold for the whole exchange."""
-    counts = [0]
-    for a, b in zip(anchors, anchors[1:]):
-        broken = (b - a) % 2 == 1 and units[a][-1].last == units[b][0].speaker
-        counts.append(counts[-1] + broken)
-    return counts
-
-
-def _breaks(anchors: list[int], counts: list[int], i: int, j: int) -> bool:
-    """Turn-taking breaks between units ``i`` and ``j`` (a pair of consecutive sure turns
-    between them breaks: see ``_break_counts``), so parity no longer carries from one to
-    the other."""
-    first = bisect_left(anchors, min(i, j))  # anchors are sorted
-    last = bisect_right(anchors, max(i, j)) - 1
-    return last > first and counts[last] > counts[first]
-
-
-def _answered(units: list[list[Turn]], trace: dict[int, str] | None) -> None:
-    """The one addressed by name in a reply ("Yes, Tom,") spoke the line before it."""
-    for i in range(len(units) - 1):
-        head = units[i][0]
-        if head.speaker is not None:
-            continue
-        reply = units[i + 1][0]
-        named = [n for n in reply.excluded if n not in head.excluded and n != reply.speaker]
-        if len(named) != 1:
-            continue
-        _assign(units[i], named[0], trace, "answered")
-        head.rule = "answered"
-
-
-def _assign(unit: list[Turn], who: str, trace: dict[int, str] | None, rule: str) -> None:
-    for turn in unit:
-        for beat in turn.lines:
-            if beat.speaker == turn.speaker or beat.speaker is None:
-                beat.speaker = who
-                if trace is not None:
-                    trace[beat.start] = rule
-        turn.speaker = turn.last = who
-
-
-def _exchanges(turns: list[Turn]) -> list[list[Turn]]:
-    """Runs of turns in consecutive paragraphs of one scene."""
-    chains: list[list[Turn]] = []
-    for turn in turns:
-        if chains and turn.chained and chains[-1][-1].scene == turn.scene:
-            chains[-1].append(turn)
-        else:
-            chains.append([turn])
-    return chains
-
-
-def _units(chain: list[Turn]) -> list[list[Turn]]:
-    """Group a speech continued over paragraphs into one unit of turn-taking."""
-    units: list[list[Turn]] = []
-    for turn in chain:
-        if units and turn.continued:
-            units[-1].append(turn)
-        else:
-            units.append([turn])
-    return units
-
-
-def _fill_alternation(turns: list[Turn], trace: dict[int, str] | None = None) -> None:
-    """Back-fill the opening lines of an exchange from the first two known speakers."""
-    for i in range(len(turns) - 3, -1, -1):
-        turn = turns[i]
-        if turn.speaker is not None or turn.continued or turn.rule == "unknown":
-            continue
-        nxt, after = turns[i + 1], turns[i + 2]
-        if not (nxt.chained and after.chained) or nxt.scene != turn.scene:
-            continue
-        if after.speaker and nxt.speaker and after.speaker != nxt.speaker:
-            if after.continued or nxt.continued:
-                continue
-            turn.speaker = turn.last = after.speaker
-            for beat in turn.lines:
-                beat.speaker = after.speaker
-                if trace is not None:
-                    trace[beat.start] = "backfill"
 
 
 def _name_narrator(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
