@@ -14,7 +14,6 @@ SEEDS = sorted(p for p in (ROOT / "seeds").glob("*") if p.suffix in (".txt", ".m
 FIXTURES = ROOT / "tests" / "fixtures" / "seed_speakers"
 NOT_YET = {
     "a-quiet-word": "2 lines: the judge is a role named once ('she announced')",
-    "lighthouse-keeper": "1 line: an untagged line in a three-way scene goes to the wrong man",
     "night-market": "2 lines: one-off roles (the plum woman, the harbour master)",
     "the-cartographers-daughter": "2 lines: after 'he had gone', Wren's replies to Peg still"
     " go to the captain, the last other speaker",

@@ -1321,3 +1321,13 @@ def test_her_mother_of_a_first_name_is_the_one_mrs_at_hand():
         '"Only kind?" replied her mother.\n'
     )
     assert said(text)[-1] == "Mrs. Crane"
+
+
+def test_untagged_lines_follow_the_sure_line_before_them_first():
+    text = (
+        "Tom and Mary sat in the kitchen. Ann was upstairs.\n\n"
+        '"The kettle is on," said Tom.\n\n"I heard it," said Mary.\n\n"Shall I pour?"\n\n'
+        '"Please."\n\n"Milk?"\n\n"No, thank you," said Mary.\n\n'
+        '"Is there tea for me?" said Ann from the door.\n'
+    )
+    assert said(text)[2:5] == ["Tom", "Mary", "Tom"]  # Ann only joins at the end

@@ -13,7 +13,8 @@ ANCHORS = ("evidence", "addressed")
 
 def refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None:
     """Re-decide guessed turns of each exchange from the nearest sure turn of the same
-    parity, before or after: untagged lines alternate between two people."""
+    parity, before it if there is one, else after: untagged lines alternate between two
+    people."""
     for chain in _exchanges(turns):
         units = _units(chain)
         _answered(units, trace)
@@ -29,7 +30,9 @@ def refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None:
             parity = by_parity[i % 2]
             at = bisect_left(parity, i)
             near = parity[max(0, at - 3) : at + 3]  # the nearest sure turns either side
-            same = sorted(near, key=lambda j: (_breaks(anchors, breaks, i, j), abs(i - j), j > i))
+            # the nearest sure line before sets the turn, a later one only when none does:
+            # reading goes forward, and a break in turn-taking is met before, not after
+            same = sorted(near, key=lambda j: (_breaks(anchors, breaks, i, j), j > i, abs(i - j)))
             neighbours = {
                 units[k][0].speaker
                 for k in (i - 1, i + 1)
