@@ -792,3 +792,35 @@ def test_a_noble_title_of_a_place_is_one_person():
     assert people["Duchess of Wexmoor"].gender == "female"
     assert people["Duchess of Wexmoor"].lines == 2
     assert "Wexmoor" not in people and "Duchess" not in people
+
+
+def test_a_word_written_in_lower_case_past_the_sample_is_no_name(monkeypatch):
+    from reader.model import characters
+
+    monkeypatch.setattr(characters, "LOWER_SAMPLE", 120)
+    text = (
+        "Tom turned to Jane. Science, she thought, would not help.\n\n"
+        "Tom sat down. Tom waited by the window for the rain to stop.\n\n"
+        "Later Jane read a book of science. She liked science more than Tom did.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("science", census)
+    assert may_be_person("jane", census)
+
+
+def test_a_plural_of_a_name_is_a_people_not_a_newcomer():
+    text = (
+        "Tom met an American at the station. The American smiled.\n\n"
+        "Americans, Tom thought, were always smiling. Jane laughed.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("americans", census)
+    assert may_be_person("jane", census)
+
+
+def test_a_word_after_french_l_or_des_is_a_place():
+    text = "Tom drove up the Avenue de l'Opera and down the Rue des Tuiles. Jane laughed.\n"
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("opera", census)
+    assert not may_be_person("tuiles", census)
+    assert may_be_person("jane", census)

@@ -421,6 +421,8 @@ def name_mentions(
                 placed.append(key)
         elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
             prepped.append(key)  # "going to Greece": people are gone to seldom
+        elif _french_article(text, back, pos):
+            placed.append(key)  # "Avenue de l'Opéra", "Rue des Pyramides": places, no one
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -494,6 +496,17 @@ It opens on the literal "Mr", which the regex engine finds fast."""
 
 LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
 LIST_AFTER = re.compile(r",[ \t\n]+(?:(?:and|or)[ \t\n]+)?([A-Z][a-z]+)")
+
+
+def _french_article(text: str, back: int, pos: int) -> bool:
+    """Whether the name at ``pos`` follows French "l'" or "des" (the, of the), whose last
+    character is at ``back``: "l'Opéra", "des Pyramides" name streets and buildings."""
+    if back == pos - 1 and text[back] in "'’":
+        return text[back - 1 : back] == "l" and not text[back - 2 : back - 1].isalpha()
+    return text[back] == "s" and text[back - 3 : back + 1] in FRENCH_DES
+
+
+FRENCH_DES = frozenset((" des", "\ndes"))
 
 
 def _in_list(text: str, comma: int, end: int) -> bool:
@@ -634,8 +647,15 @@ def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
     counts = _lower_words(text, start, stop)
     if stop < end:
         scale = (end - start) / (stop - start)
-        return _Scaled(counts, scale)
+        return _Scaled(counts, scale, text, stop, end)
     return counts
+
+
+def lower_anywhere(lower: Counter[str], word: str) -> int:
+    """How often the whole text writes ``word`` in lower case. A sample shows the balance
+    of "then" and "Then", but a rarer word ("science", "petulant") may be met in lower
+    case only after it: the rest is then read too, once, the first time it is asked."""
+    return lower.anywhere(word) if isinstance(lower, _Scaled) else lower[word]
 
 
 class _WordClasses(dict):
@@ -666,13 +686,25 @@ def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
 class _Scaled(Counter):
     """A sample's counts read as if taken over the whole text."""
 
-    def __init__(self, counts: Counter[str], scale: float) -> None:
+    def __init__(
+        self, counts: Counter[str], scale: float, text: str = "", stop: int = 0, end: int = 0
+    ) -> None:
         super().__init__()
         self.sample = counts
         self.scale = scale
+        self.text, self.stop, self.end = text, stop, end
+        self.rest: Counter[str] | None = None
 
     def __missing__(self, word: str) -> int:
         return int(self.sample.get(word, 0) * self.scale)
+
+    def anywhere(self, word: str) -> int:
+        """The scaled count, or the count past the sample when the sample has none."""
+        if word in self.sample:
+            return self[word]
+        if self.rest is None:
+            self.rest = _lower_words(self.text, self.stop, self.end)
+        return self.rest[word]
 
 
 LOWER_SAMPLE = 150_000
@@ -817,6 +849,8 @@ def is_name(key: str, census: Census) -> bool:
         and not (census.acts[key] or census.addressed[key] or census.votes.get(key))
     ):
         return False  # "Likewise," only ever opening a sentence, is a word there
+    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
+        return False  # "Science", "Petulant": the text writes them in lower case as well
     return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 
@@ -949,9 +983,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False  # "Windy Corner" is a house
     if title is None and words[0] == "st":
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
-    last = words[-1]
-    one = " ".join([*words[:-1], last[:-1]])
-    if last.endswith("s") and (census.counts[one] or (title and census.counts[f"{title} {one}"])):
+    if _plural(key, census):
         return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
     acts = census.acts[key]
     if (
@@ -966,6 +998,22 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _plural(key: str, census: Census) -> bool:
+    """A plural of a name the text uses in the singular ("the Gradgrinds", "Miss Steeles",
+    "Americans", "the Elliots", "Wilcoxes"): a family or a people, not one person."""
+    title, words = split_name(key)
+    if not words or not words[-1].endswith("s"):
+        return False
+    last = words[-1]
+    for one in {last[:-1], last[:-2] if last.endswith("es") else last[:-1]}:
+        one = " ".join([*words[:-1], one])
+        if census.counts[one] or (title and census.counts[f"{title} {one}"]):
+            return True
+        if title is None and any(census.counts[f"{t} {one}"] for t in ("mr", "mrs", "miss")):
+            return True
+    return False
 
 
 def _family(key: str, census: Census) -> bool:
@@ -1002,6 +1050,7 @@ def may_be_person(key: str, census: Census) -> bool:
         is_name(key, census)
         and not (placed and placed * 10 >= census.counts[key])
         and not _of_a_place_or_kind(key, census)
+        and not _plural(key, census)
     )
 
 
