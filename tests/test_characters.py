@@ -824,3 +824,10 @@ def test_a_word_after_french_l_or_des_is_a_place():
     assert not may_be_person("opera", census)
     assert not may_be_person("tuiles", census)
     assert may_be_person("jane", census)
+
+
+def test_a_hyphenated_name_of_three_parts_is_one_word():
+    text = (
+        'Winnie-the-Pooh sat on a log. Winnie-the-Pooh hummed.\n\n"Hello," said Winnie-the-Pooh.\n'
+    )
+    assert "Winnie-the-Pooh" in cast(text)

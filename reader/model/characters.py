@@ -70,7 +70,7 @@ _TITLED = (
     + _TITLE_GROUPS
     + "))"
 )
-_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
     rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
@@ -82,7 +82,7 @@ NAME_RE = re.compile(
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
-_WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+_WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}")
 """_WORD as NAME_SCAN reads it: optional prefixes, then a capitalised word."""
 _WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][A-Z]",)}
 """What follows the first letter of _WORD's prefixes "Mc", "Mac", "O'" and "D'"."""
