@@ -826,8 +826,46 @@ def test_a_word_after_french_l_or_des_is_a_place():
     assert may_be_person("jane", census)
 
 
+def test_a_bare_surname_is_the_brother_not_the_miss():
+    text = (
+        "Miss Hartley sat by the fire. Nora Hartley sewed. Nora sighed. Nora waited.\n\n"
+        '"Nonsense," said Nora. Nora laughed, and Nora rose.\n\n'
+        '"Well," said Nora. Nora turned. Nora Hartley smiled.\n\n'
+        "Her brother, Walter Hartley, came in. Walter Hartley nodded.\n\n"
+        "Hartley laughed at his friend. Hartley shrugged.\n\n"
+        '"Come out," said Hartley.\n'
+    )
+    people = cast(text)
+    assert "Hartley" not in names_of(people["Nora Hartley"])
+
+
+def test_the_son_called_mister_and_his_first_name_is_not_the_plain_mister():
+    text = (
+        "Mr. Pellow sat at the head of the table. Mr. Pellow frowned.\n\n"
+        "Tom Pellow came in late. Tom Pellow sat down. The butler bowed to Mr. Tom.\n\n"
+        "Amos Pellow rose. Tom Pellow smiled.\n\n"
+        '"Good evening, Mr. Tom," said the butler.\n\n'
+        '"You are late," said Mr. Pellow.\n\n'
+        '"I am," said Tom Pellow.\n'
+    )
+    people = cast(text)
+    assert "Mr. Pellow" not in names_of(people["Tom Pellow"])
+
+
 def test_a_hyphenated_name_of_three_parts_is_one_word():
     text = (
         'Winnie-the-Pooh sat on a log. Winnie-the-Pooh hummed.\n\n"Hello," said Winnie-the-Pooh.\n'
     )
     assert "Winnie-the-Pooh" in cast(text)
+
+
+def test_loo_is_louisa_a_miss_so_not_the_mrs():
+    text = (
+        "Mrs. Pellow lay on the sofa. Mrs. Pellow sighed.\n\n"
+        "Loo Pellow sat by the window. Miss Louisa did not move. Loo Pellow read.\n\n"
+        '"Loo," said Mrs. Pellow, "ring the bell."\n\n'
+        '"Yes, mother," said Miss Louisa.\n'
+    )
+    people = cast(text)
+    assert people["Loo Pellow"].gender == "female"
+    assert "Loo Pellow" not in names_of(people["Mrs. Pellow"])

@@ -168,6 +168,7 @@ NICKNAMES = {
     "charlotte": "lottie lotty",
     "isabella": "bella isa",
     "wilhelmina": "mina",
+    "louisa": "loo lou louie",
     "william": "will willy willie bill billy",
     "thomas": "tom tommy",
     "john": "jack johnny",
@@ -1186,6 +1187,8 @@ def _home(
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
         if _address(title) == "mr" and any(_junior(p, word, counts, couples) for p in fits):
             fits = [p for p in fits if p.first is None]
+        if _address(title) == "mr" and len(fits) > 1 and counts is not None:
+            fits = [p for p in fits if not _master(p, counts)]
     elif title is not None:
         firsts = by_first.get(word, []) or [
             p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
@@ -1228,8 +1231,10 @@ def _home(
             said = voted_gender(votes.get(word)) if votes else None
             if counts is not None and all(_seldom_surname(p, counts[word], said) for p in lasts):
                 lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
-            ranked = sorted(lasts, key=lambda p: -p.weight)
-            if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
+            lasts = _no_misses(lasts)
+            talked = {id(p): _talked_of(p, counts) for p in lasts}
+            ranked = sorted(lasts, key=lambda p: -talked[id(p)])
+            if len(ranked) > 1 and talked[id(ranked[0])] >= 5 * talked[id(ranked[1])]:
                 return ranked[0]  # "Sparsit" is Mrs. Sparsit when she is the Sparsit talked of
             fits = (
                 [p for p in lasts if p.title and _address(p.title) == "mr"]
@@ -1242,6 +1247,24 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _talked_of(person: Person, counts: Counter[str] | None) -> int:
+    """How often the text names a person so far merged, with their bare first name when
+    it is not merged yet (a nickname such as "Freddy" joins after the surnames do)."""
+    first = person.first
+    if counts is None or first is None or first in person.surfaces:
+        return person.weight
+    return person.weight + counts[first]
+
+
+def _no_misses(lasts: list[Person]) -> list[Person]:
+    """The holders of a surname its bare form may mean: a young lady is "Miss Morland",
+    never plain "Morland", which is her brother's or her father's when the text knows a
+    man of the family."""
+    if not any(p.gender == "male" or p.title in MALE_TITLES for p in lasts):
+        return lasts
+    return [p for p in lasts if p.title is None or _address(p.title) != "miss"]
 
 
 def _seldom_titled(person: Person, bare: int) -> bool:
@@ -1331,8 +1354,8 @@ def _kin_apart(
         return given_gender(first) == "male" or not any(
             p.gender == "female" for p in by_first.get(first, []) if p is not person
         )  # "Mrs. Newland Archer" is Newland's wife, not his mother
-    if named[f"miss {first}"] or named[f"miss {first} {word}"]:
-        return True
+    if any(named[f"miss {f}"] or named[f"miss {f} {word}"] for f in _given_forms(first)):
+        return True  # "Loo Gradgrind" is "Miss Louisa", so not Mrs. Gradgrind
     if not named[f"miss {word}"]:
         return False
     daughters = [
@@ -1346,6 +1369,11 @@ def _kin_apart(
     ]
     return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
+
+
+def _given_forms(first: str) -> set[str]:
+    """A first name and the full name it is short for: "loo" and "louisa"."""
+    return {first, NICK_TO_FULL.get(first, first)}
 
 
 def _junior(
@@ -1363,6 +1391,16 @@ def _junior(
     return bool(named[f"mrs {word}"]) and bool(
         named[f"mrs {first} {word}"] or named[f"mrs {first}"]
     )
+
+
+def _master(person: Person, named: Counter[str]) -> bool:
+    """A son the household calls "Mr. Tom" (Mr. and his first name): among several men of
+    a surname he is not its plain "Mr. Gradgrind", who is his father."""
+    return person.first is not None and named[f"mr {person.first}"] >= MASTER_MIN
+
+
+MASTER_MIN = 2
+"""How often a man is called "Mr." and his first name to be the son of the house."""
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
