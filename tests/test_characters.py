@@ -792,3 +792,80 @@ def test_a_noble_title_of_a_place_is_one_person():
     assert people["Duchess of Wexmoor"].gender == "female"
     assert people["Duchess of Wexmoor"].lines == 2
     assert "Wexmoor" not in people and "Duchess" not in people
+
+
+def test_a_word_written_in_lower_case_past_the_sample_is_no_name(monkeypatch):
+    from reader.model import characters
+
+    monkeypatch.setattr(characters, "LOWER_SAMPLE", 120)
+    text = (
+        "Tom turned to Jane. Science, she thought, would not help.\n\n"
+        "Tom sat down. Tom waited by the window for the rain to stop.\n\n"
+        "Later Jane read a book of science. She liked science more than Tom did.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("science", census)
+    assert may_be_person("jane", census)
+
+
+def test_a_plural_of_a_name_is_a_people_not_a_newcomer():
+    text = (
+        "Tom met an American at the station. The American smiled.\n\n"
+        "Americans, Tom thought, were always smiling. Jane laughed.\n"
+    )
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("americans", census)
+    assert may_be_person("jane", census)
+
+
+def test_a_word_after_french_l_or_des_is_a_place():
+    text = "Tom drove up the Avenue de l'Opera and down the Rue des Tuiles. Jane laughed.\n"
+    _, census = name_mentions(text, 0, len(text))
+    assert not may_be_person("opera", census)
+    assert not may_be_person("tuiles", census)
+    assert may_be_person("jane", census)
+
+
+def test_a_bare_surname_is_the_brother_not_the_miss():
+    text = (
+        "Miss Hartley sat by the fire. Nora Hartley sewed. Nora sighed. Nora waited.\n\n"
+        '"Nonsense," said Nora. Nora laughed, and Nora rose.\n\n'
+        '"Well," said Nora. Nora turned. Nora Hartley smiled.\n\n'
+        "Her brother, Walter Hartley, came in. Walter Hartley nodded.\n\n"
+        "Hartley laughed at his friend. Hartley shrugged.\n\n"
+        '"Come out," said Hartley.\n'
+    )
+    people = cast(text)
+    assert "Hartley" not in names_of(people["Nora Hartley"])
+
+
+def test_the_son_called_mister_and_his_first_name_is_not_the_plain_mister():
+    text = (
+        "Mr. Pellow sat at the head of the table. Mr. Pellow frowned.\n\n"
+        "Tom Pellow came in late. Tom Pellow sat down. The butler bowed to Mr. Tom.\n\n"
+        "Amos Pellow rose. Tom Pellow smiled.\n\n"
+        '"Good evening, Mr. Tom," said the butler.\n\n'
+        '"You are late," said Mr. Pellow.\n\n'
+        '"I am," said Tom Pellow.\n'
+    )
+    people = cast(text)
+    assert "Mr. Pellow" not in names_of(people["Tom Pellow"])
+
+
+def test_a_hyphenated_name_of_three_parts_is_one_word():
+    text = (
+        'Winnie-the-Pooh sat on a log. Winnie-the-Pooh hummed.\n\n"Hello," said Winnie-the-Pooh.\n'
+    )
+    assert "Winnie-the-Pooh" in cast(text)
+
+
+def test_loo_is_louisa_a_miss_so_not_the_mrs():
+    text = (
+        "Mrs. Pellow lay on the sofa. Mrs. Pellow sighed.\n\n"
+        "Loo Pellow sat by the window. Miss Louisa did not move. Loo Pellow read.\n\n"
+        '"Loo," said Mrs. Pellow, "ring the bell."\n\n'
+        '"Yes, mother," said Miss Louisa.\n'
+    )
+    people = cast(text)
+    assert people["Loo Pellow"].gender == "female"
+    assert "Loo Pellow" not in names_of(people["Mrs. Pellow"])

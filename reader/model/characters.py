@@ -70,7 +70,7 @@ _TITLED = (
     + _TITLE_GROUPS
     + "))"
 )
-_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}"
 _PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
     rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
@@ -82,7 +82,7 @@ NAME_RE = re.compile(
     rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
-_WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+_WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}")
 """_WORD as NAME_SCAN reads it: optional prefixes, then a capitalised word."""
 _WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][A-Z]",)}
 """What follows the first letter of _WORD's prefixes "Mc", "Mac", "O'" and "D'"."""
@@ -168,6 +168,7 @@ NICKNAMES = {
     "charlotte": "lottie lotty",
     "isabella": "bella isa",
     "wilhelmina": "mina",
+    "louisa": "loo lou louie",
     "william": "will willy willie bill billy",
     "thomas": "tom tommy",
     "john": "jack johnny",
@@ -421,6 +422,8 @@ def name_mentions(
                 placed.append(key)
         elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
             prepped.append(key)  # "going to Greece": people are gone to seldom
+        elif _french_article(text, back, pos):
+            placed.append(key)  # "Avenue de l'Opéra", "Rue des Pyramides": places, no one
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
                 key, pos = _drop_openers(key, pos, lower, mid_caps, stripped)
@@ -494,6 +497,17 @@ It opens on the literal "Mr", which the regex engine finds fast."""
 
 LIST_BEFORE = re.compile(r"[A-Z][a-z]+$")
 LIST_AFTER = re.compile(r",[ \t\n]+(?:(?:and|or)[ \t\n]+)?([A-Z][a-z]+)")
+
+
+def _french_article(text: str, back: int, pos: int) -> bool:
+    """Whether the name at ``pos`` follows French "l'" or "des" (the, of the), whose last
+    character is at ``back``: "l'Opéra", "des Pyramides" name streets and buildings."""
+    if back == pos - 1 and text[back] in "'’":
+        return text[back - 1 : back] == "l" and not text[back - 2 : back - 1].isalpha()
+    return text[back] == "s" and text[back - 3 : back + 1] in FRENCH_DES
+
+
+FRENCH_DES = frozenset((" des", "\ndes"))
 
 
 def _in_list(text: str, comma: int, end: int) -> bool:
@@ -634,8 +648,15 @@ def _lower_counts(text: str, start: int, end: int) -> Counter[str]:
     counts = _lower_words(text, start, stop)
     if stop < end:
         scale = (end - start) / (stop - start)
-        return _Scaled(counts, scale)
+        return _Scaled(counts, scale, text, stop, end)
     return counts
+
+
+def lower_anywhere(lower: Counter[str], word: str) -> int:
+    """How often the whole text writes ``word`` in lower case. A sample shows the balance
+    of "then" and "Then", but a rarer word ("science", "petulant") may be met in lower
+    case only after it: the rest is then read too, once, the first time it is asked."""
+    return lower.anywhere(word) if isinstance(lower, _Scaled) else lower[word]
 
 
 class _WordClasses(dict):
@@ -666,13 +687,25 @@ def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
 class _Scaled(Counter):
     """A sample's counts read as if taken over the whole text."""
 
-    def __init__(self, counts: Counter[str], scale: float) -> None:
+    def __init__(
+        self, counts: Counter[str], scale: float, text: str = "", stop: int = 0, end: int = 0
+    ) -> None:
         super().__init__()
         self.sample = counts
         self.scale = scale
+        self.text, self.stop, self.end = text, stop, end
+        self.rest: Counter[str] | None = None
 
     def __missing__(self, word: str) -> int:
         return int(self.sample.get(word, 0) * self.scale)
+
+    def anywhere(self, word: str) -> int:
+        """The scaled count, or the count past the sample when the sample has none."""
+        if word in self.sample:
+            return self[word]
+        if self.rest is None:
+            self.rest = _lower_words(self.text, self.stop, self.end)
+        return self.rest[word]
 
 
 LOWER_SAMPLE = 150_000
@@ -817,6 +850,8 @@ def is_name(key: str, census: Census) -> bool:
         and not (census.acts[key] or census.addressed[key] or census.votes.get(key))
     ):
         return False  # "Likewise," only ever opening a sentence, is a word there
+    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
+        return False  # "Science", "Petulant": the text writes them in lower case as well
     return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
 
 
@@ -949,9 +984,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False  # "Windy Corner" is a house
     if title is None and words[0] == "st":
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
-    last = words[-1]
-    one = " ".join([*words[:-1], last[:-1]])
-    if last.endswith("s") and (census.counts[one] or (title and census.counts[f"{title} {one}"])):
+    if _plural(key, census):
         return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
     acts = census.acts[key]
     if (
@@ -966,6 +999,22 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     if count >= 2:
         return any(w in signals for w in words)
     return 1 < len(words) <= 3 and all(w in signals for w in words[:1])  # "Dessa Vane" once
+
+
+def _plural(key: str, census: Census) -> bool:
+    """A plural of a name the text uses in the singular ("the Gradgrinds", "Miss Steeles",
+    "Americans", "the Elliots", "Wilcoxes"): a family or a people, not one person."""
+    title, words = split_name(key)
+    if not words or not words[-1].endswith("s"):
+        return False
+    last = words[-1]
+    for one in {last[:-1], last[:-2] if last.endswith("es") else last[:-1]}:
+        one = " ".join([*words[:-1], one])
+        if census.counts[one] or (title and census.counts[f"{title} {one}"]):
+            return True
+        if title is None and any(census.counts[f"{t} {one}"] for t in ("mr", "mrs", "miss")):
+            return True
+    return False
 
 
 def _family(key: str, census: Census) -> bool:
@@ -1002,6 +1051,7 @@ def may_be_person(key: str, census: Census) -> bool:
         is_name(key, census)
         and not (placed and placed * 10 >= census.counts[key])
         and not _of_a_place_or_kind(key, census)
+        and not _plural(key, census)
     )
 
 
@@ -1137,6 +1187,8 @@ def _home(
         fits = [p for p in fits if not _kin_apart(p, title, word, by_first, by_last, counts)]
         if _address(title) == "mr" and any(_junior(p, word, counts, couples) for p in fits):
             fits = [p for p in fits if p.first is None]
+        if _address(title) == "mr" and len(fits) > 1 and counts is not None:
+            fits = [p for p in fits if not _master(p, counts)]
     elif title is not None:
         firsts = by_first.get(word, []) or [
             p for p in by_first.get(NICK_TO_FULL.get(word, ""), []) if p.last
@@ -1179,8 +1231,10 @@ def _home(
             said = voted_gender(votes.get(word)) if votes else None
             if counts is not None and all(_seldom_surname(p, counts[word], said) for p in lasts):
                 lasts = []  # "Dallas" forty times is not Regina Dallas, named twice
-            ranked = sorted(lasts, key=lambda p: -p.weight)
-            if len(ranked) > 1 and ranked[0].weight >= 5 * ranked[1].weight:
+            lasts = _no_misses(lasts)
+            talked = {id(p): _talked_of(p, counts) for p in lasts}
+            ranked = sorted(lasts, key=lambda p: -talked[id(p)])
+            if len(ranked) > 1 and talked[id(ranked[0])] >= 5 * talked[id(ranked[1])]:
                 return ranked[0]  # "Sparsit" is Mrs. Sparsit when she is the Sparsit talked of
             fits = (
                 [p for p in lasts if p.title and _address(p.title) == "mr"]
@@ -1193,6 +1247,24 @@ def _home(
         if fits[0].weight * 2 >= 3 * fits[1].weight:
             return fits[0]
     return fits[0] if len(fits) == 1 else None
+
+
+def _talked_of(person: Person, counts: Counter[str] | None) -> int:
+    """How often the text names a person so far merged, with their bare first name when
+    it is not merged yet (a nickname such as "Freddy" joins after the surnames do)."""
+    first = person.first
+    if counts is None or first is None or first in person.surfaces:
+        return person.weight
+    return person.weight + counts[first]
+
+
+def _no_misses(lasts: list[Person]) -> list[Person]:
+    """The holders of a surname its bare form may mean: a young lady is "Miss Morland",
+    never plain "Morland", which is her brother's or her father's when the text knows a
+    man of the family."""
+    if not any(p.gender == "male" or p.title in MALE_TITLES for p in lasts):
+        return lasts
+    return [p for p in lasts if p.title is None or _address(p.title) != "miss"]
 
 
 def _seldom_titled(person: Person, bare: int) -> bool:
@@ -1282,8 +1354,8 @@ def _kin_apart(
         return given_gender(first) == "male" or not any(
             p.gender == "female" for p in by_first.get(first, []) if p is not person
         )  # "Mrs. Newland Archer" is Newland's wife, not his mother
-    if named[f"miss {first}"] or named[f"miss {first} {word}"]:
-        return True
+    if any(named[f"miss {f}"] or named[f"miss {f} {word}"] for f in _given_forms(first)):
+        return True  # "Loo Gradgrind" is "Miss Louisa", so not Mrs. Gradgrind
     if not named[f"miss {word}"]:
         return False
     daughters = [
@@ -1297,6 +1369,11 @@ def _kin_apart(
     ]
     return bool(daughters) and person is max(daughters, key=lambda p: p.weight)
     # "Miss Wilcox" is Evie, so Ruth Wilcox may be Mrs. Wilcox
+
+
+def _given_forms(first: str) -> set[str]:
+    """A first name and the full name it is short for: "loo" and "louisa"."""
+    return {first, NICK_TO_FULL.get(first, first)}
 
 
 def _junior(
@@ -1314,6 +1391,16 @@ def _junior(
     return bool(named[f"mrs {word}"]) and bool(
         named[f"mrs {first} {word}"] or named[f"mrs {first}"]
     )
+
+
+def _master(person: Person, named: Counter[str]) -> bool:
+    """A son the household calls "Mr. Tom" (Mr. and his first name): among several men of
+    a surname he is not its plain "Mr. Gradgrind", who is his father."""
+    return person.first is not None and named[f"mr {person.first}"] >= MASTER_MIN
+
+
+MASTER_MIN = 2
+"""How often a man is called "Mr." and his first name to be the son of the house."""
 
 
 def _fits(person: Person, title: str | None, gender: str | None, strict: bool = False) -> bool:
