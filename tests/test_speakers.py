@@ -208,6 +208,7 @@ def test_benchmark_names_match_across_articles_dots_and_frame_suffixes():
     from reader.bench.speakers import same_name
 
     assert same_name("the March Hare") == same_name("March Hare")
+    assert same_name("A Student") == same_name("the student")
     assert same_name("Mrs Smith") == same_name("Mrs. Smith")
     assert same_name("Christopher Robin - Story") == same_name("Christopher Robin")
     assert same_name("Winnie-the-Pooh") != same_name("Pooh")

@@ -78,11 +78,12 @@ def same_name(name: str) -> str:
     """One spelling per name, so only real disagreements count as misses.
 
     Case, title dots and spacing do not make a different name ("Mrs Smith" = "mrs. smith"),
-    nor does a leading article ("the March Hare" = "March Hare"), nor the corpus's role
+    nor does a leading article ("the March Hare" = "March Hare", "A Student" = "the
+    student"), nor the corpus's role
     suffix that splits one person by narrative frame ("Christopher Robin - Story")."""
     name = _ROLE_SUFFIX.sub("", name)
     words = name.replace(".", " ").lower().split()
-    if len(words) > 1 and words[0] == "the":
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
 
