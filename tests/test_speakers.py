@@ -1332,3 +1332,11 @@ def test_untagged_lines_follow_the_sure_line_before_them_first():
         '"Is there tea for me?" said Ann from the door.\n'
     )
     assert said(text)[2:5] == ["Tom", "Mary", "Tom"]  # Ann only joins at the end
+
+
+def test_an_inverted_tag_may_describe_its_speaker_before_the_name():
+    base = "Major Callendar and Fielding sat at the club. Ronny was late.\n\n"
+    text = base + '"What can you expect from the fellow?" said dour Major Callendar.\n'
+    assert said(text)[-1] == "Major Callendar"
+    text = base + '"What can you expect?" said a Hindu from the door.\n'
+    assert said(text)[-1] != "Hindu"  # "a" brings in someone, it does not describe a name

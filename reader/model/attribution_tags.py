@@ -86,11 +86,14 @@ TAG_LEAD = re.compile(
 )
 """The first word after a quote: a speech verb opens an inverted tag ("said Clara")."""
 INVERTED_SUBJECT = re.compile(
-    rf"[ \t\n]+{_ADV}(?:(?:poor|little|old|young|dear|good|kind|big)[ \t\n]+(?=[A-Z]))?"
+    rf"[ \t\n]+{_ADV}(?:{_FUNCTION}(?!(?:he|she|his|her|him|them|me|us|you|a|an|the|one"
+    r"|some|any|every|each|this|these|those|my|our|your|their|its)\b)[a-z]+"
+    rf"[ \t\n]+(?=[A-Z]))?"
     rf"(?:(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+[a-z])"
     rf"|(?P<subj>{_PRON}\b|{_DESC}?){_STOP})"
 )
-"""After "said": a name ends where the capitals do ("replied Miss Crawford more seriously")."""
+"""After "said": a name ends where the capitals do ("replied Miss Crawford more seriously"),
+and a word describing it may come first ("said dour Major Callendar", "cried poor Tom")."""
 INDEFINITE_TAG = re.compile(
     rf"[ \t\n,;:—–-]*(?:(?:{_VERBS})[ \t\n]+)?(?P<subj>[Ss]omebody|[Ss]omeone|[Aa]nybody|[Aa]nyone"
     rf"|[Nn]obody|[Ee]verybody|[Ee]veryone)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})\b"
