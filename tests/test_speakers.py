@@ -1340,3 +1340,12 @@ def test_an_inverted_tag_may_describe_its_speaker_before_the_name():
     assert said(text)[-1] == "Major Callendar"
     text = base + '"What can you expect?" said a Hindu from the door.\n'
     assert said(text)[-1] != "Hindu"  # "a" brings in someone, it does not describe a name
+
+
+def test_turn_taking_never_gives_a_description_to_one_it_rules_out():
+    base = "".join("Oliver sat down by the fire. The boy was cold.\n\n" for _ in range(6))
+    text = base + (
+        '"Is anyone there?" said Oliver.\n\n"Only me," said Nancy.\n\n'
+        '"A fear of what?" asked the gentleman, who seemed to pity her.\n'
+    )
+    assert said(text)[-1] != "Oliver"  # the story calls Oliver "the boy": no gentleman

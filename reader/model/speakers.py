@@ -638,6 +638,9 @@ class _Resolver:
                 speakers[k] = self._stranger(ev.subject, ev.pos)
                 if speakers[k] is None and k == 0:
                     turn.gender = _told_gender(ev.subject)
+                    words = ev.subject.lower().split()
+                    if words[0] == "the" and len(words) > 1:
+                        turn.unfit = frozenset(self._unfit(words))
             if self.trace is not None:
                 kind = "tag" if ev.explicit else "action"
                 head = ev.subject.split()[0].lower()
@@ -661,6 +664,8 @@ class _Resolver:
             if guess is not None and turn.gender:
                 if self.cast.gender(guess) not in (None, turn.gender):
                     guess = None  # "she said": not the man whose turn it would be
+            if guess is not None and guess in turn.unfit:
+                guess = None  # "said the gentleman": not the child whose turn it would be
             if guess is not None:
                 turn.rule = self.why
                 if self.trace is not None:
@@ -889,6 +894,9 @@ class _Resolver:
                 if name not in titled
                 and n >= YOUNG_VOTES
                 and n * YOUNG_SHARE >= votes[name].total()
+            }
+            young |= {  # a role that is a child by name: "the Child", "the Boy"
+                n for n in self.cast.people if n.lower().split()[-1] in YOUNG_NOUNS
             }
             titled = {n for n in titled if called.get(n, 0) < YOUNG_VOTES}  # Mr. Gray, "the lad"
             self.age_sets = (young, titled)

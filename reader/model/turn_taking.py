@@ -47,7 +47,7 @@ def refill(turns: list[Turn], trace: dict[int, str] | None, cast: Cast) -> None:
                 who = units[j][-1].last
                 if who is None or who in head.excluded or who in neighbours:
                     continue
-                if head.gender and cast.gender(who) not in (None, head.gender):
+                if head.gender and cast.gender(who) not in (None, head.gender) or who in head.unfit:
                     continue  # the tag said "she"
                 _assign(unit, who, trace, "refill")
                 head.rule = "refill"
@@ -86,7 +86,7 @@ def _other_side(
             who = units[k][-1].last
             if who is None or who in neighbours or who in head.excluded:
                 continue
-            if head.gender and cast.gender(who) not in (None, head.gender):
+            if head.gender and cast.gender(who) not in (None, head.gender) or who in head.unfit:
                 continue
             _assign(units[i], who, trace, "refill")
             head.rule = "refill"

@@ -43,6 +43,9 @@ class Turn:
     gender: str | None = None
     """The tag tells the speaker's gender but not who it is ("she said" with no woman at
     hand): turn-taking may only give the line to someone of that gender."""
+    unfit: frozenset[str] = frozenset()
+    """Those the tag's description rules out ("said the gentleman" is not the one the
+    story calls "the Child"): turn-taking may not give them the line either."""
     opens: bool = True
     """The paragraph opens on speech, not on narration ("He sat down beside her. '...'"),
     after which the one who just spoke may well go on."""
