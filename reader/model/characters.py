@@ -423,7 +423,7 @@ def name_mentions(
                 placed.append(key)
         elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
             prepped.append(key)  # "going to Greece": people are gone to seldom
-        elif _french_article(text, back, pos):
+        elif char in FRENCH_LAST and _french_article(text, back, pos):
             placed.append(key)  # "Avenue de l'Opéra", "Rue des Pyramides": places, no one
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
@@ -509,6 +509,8 @@ def _french_article(text: str, back: int, pos: int) -> bool:
 
 
 FRENCH_DES = frozenset((" des", "\ndes"))
+FRENCH_LAST = frozenset("'’s")
+"""The last characters of "l'" and "des": before any other, no need to call."""
 
 
 def _in_list(text: str, comma: int, end: int) -> bool:
