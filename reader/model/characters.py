@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.model.given_names import given_name_gender
@@ -422,7 +423,7 @@ def name_mentions(
                 placed.append(key)
         elif char == "o" and GONE_TO.search(text, max(start, back - 16), back + 1):
             prepped.append(key)  # "going to Greece": people are gone to seldom
-        elif _french_article(text, back, pos):
+        elif char in FRENCH_LAST and _french_article(text, back, pos):
             placed.append(key)  # "Avenue de l'Opéra", "Rue des Pyramides": places, no one
         if char in SENTENCE_OPENERS or back <= start:
             if len(words) > 1:
@@ -508,6 +509,8 @@ def _french_article(text: str, back: int, pos: int) -> bool:
 
 
 FRENCH_DES = frozenset((" des", "\ndes"))
+FRENCH_LAST = frozenset("'’s")
+"""The last characters of "l'" and "des": before any other, no need to call."""
 
 
 def _in_list(text: str, comma: int, end: int) -> bool:
@@ -673,14 +676,19 @@ class _WordClasses(dict):
         return value
 
 
-def _lower_words(text: str, start: int, stop: int) -> Counter[str]:
+def _lower_words(text: str, start: int, stop: int, only: set[str] | None = None) -> Counter[str]:
     """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
-    the space-split tokens without "#" once other word characters are "#"."""
+    the space-split tokens without "#" once other word characters are "#". With ``only``
+    (a-z words of two letters or more), just those words are counted, faster still."""
     if LOWER_WORD.pattern != r"\b[a-z]{2,}\b":
-        return Counter(LOWER_WORD.findall(text, start, stop))  # a pattern this does not know
+        found = LOWER_WORD.findall(text, start, stop)  # a pattern this does not know
+        return Counter(found if only is None else filter(only.__contains__, found))
     classes = _WordClasses()
     head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
-    tokens = Counter((head + text[start:stop]).translate(classes).split())
+    split = (head + text[start:stop]).translate(classes).split()
+    if only is not None:
+        return Counter(filter(only.__contains__, split))
+    tokens = Counter(split)
     return Counter({word: n for word, n in tokens.items() if len(word) > 1 and "#" not in word})
 
 
@@ -695,17 +703,36 @@ class _Scaled(Counter):
         self.scale = scale
         self.text, self.stop, self.end = text, stop, end
         self.rest: Counter[str] | None = None
+        self.counted: set[str] | None = None
+        """The words ``rest`` counts, or None when it counts them all."""
+        self.expected: set[str] = set()
 
     def __missing__(self, word: str) -> int:
         return int(self.sample.get(word, 0) * self.scale)
+
+    def expect(self, words: Iterable[str]) -> None:
+        """Name the words ``anywhere`` will be asked about: past the sample only they are
+        counted then, which is far cheaper than counting every word there."""
+        self.expected = {w for w in words if _a_word(w) and w not in self.sample}
 
     def anywhere(self, word: str) -> int:
         """The scaled count, or the count past the sample when the sample has none."""
         if word in self.sample:
             return self[word]
-        if self.rest is None:
-            self.rest = _lower_words(self.text, self.stop, self.end)
+        if word not in self.expected and not _a_word(word):
+            return 0  # "the doctor", "o'brien": no lower-case word, in any text
+        if self.rest is None or (self.counted is not None and word not in self.counted):
+            self.counted = self.expected if word in self.expected else None
+            self.rest = _lower_words(self.text, self.stop, self.end, self.counted)
         return self.rest[word]
+
+
+def _a_word(word: str) -> bool:
+    """Whether ``word`` could be one that LOWER_WORD counts: two letters a-z or more."""
+    return len(word) > 1 and _A_TO_Z(word) is not None
+
+
+_A_TO_Z = re.compile("[a-z]+").fullmatch
 
 
 LOWER_SAMPLE = 150_000
@@ -857,6 +884,8 @@ def is_name(key: str, census: Census) -> bool:
 
 def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
+    if isinstance(census.lower, _Scaled):
+        census.lower.expect(k for keys in (census.counts, census.tagged) for k in keys)
     signals = _person_words(census)
     keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
     keys.extend(k for k in census.tagged if is_name(k, census) and not _family(k, census))
