@@ -1064,11 +1064,15 @@ class _Resolver:
         for name in self._candidates(pos, turn, local=local, reach=NEAR_PARAS):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
-        if previous is not None and not turn.continued and not other:
-            if previous.last in excluded or previous.last in acted_on:
-                pass
-            elif self.cast.gender(previous.last) == gender:
-                return previous.last  # no one else "he" could be near: the man who just spoke
+        if (
+            previous is not None
+            and not turn.continued
+            and not other
+            and previous.last not in excluded
+            and previous.last not in acted_on
+            and self.cast.gender(previous.last) == gender
+        ):
+            return previous.last  # no one else "he" could be near: the man who just spoke
         for name in self._candidates(pos, turn, local=local):
             if name not in skip and self.cast.gender(name) == gender:
                 return name
