@@ -413,9 +413,7 @@ def _heard_say(text: str, start: int, last_verb: re.Match[str]) -> Evidence | No
     """The one a lead-in hears speaking, when its last speech verb is what they say."""
     if "hear" not in text[max(start, last_verb.start() - 120) : last_verb.start()]:
         return None
-    found = None
-    for match in HEARD_SAY.finditer(text, max(start, last_verb.start() - 120), last_verb.end()):
-        found = match
+    found = _last_match(HEARD_SAY, text, max(start, last_verb.start() - 120), last_verb.end())
     if found is None or found.end("verb") != last_verb.end():
         return None
     subject = found.group("subj")
@@ -445,9 +443,14 @@ def _possessive_gerund(text: str, start: int, end: int) -> re.Match[str] | None:
     """The last "Name's saying" of a lead-in, if only its manner follows it."""
     if "ing" not in text[max(start, end - 80) : end]:
         return None
+    return _last_match(POSSESSIVE_GERUND, text, max(start, end - 160), end)
+
+
+def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last of ``pattern``'s matches in ``text[start:end]``: the one nearest the quote."""
     found = None
-    for match in POSSESSIVE_GERUND.finditer(text, max(start, end - 160), end):
-        found = match
+    for found in pattern.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
     return found
 
 
@@ -558,9 +561,7 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
     found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
-    nearest = None
-    for name in scanner(BARE_SUBJECT).finditer(text, max(start, stop - 120), stop):
-        nearest = name
+    nearest = _last_match(scanner(BARE_SUBJECT), text, max(start, stop - 120), stop)
     if nearest is not None and _governs(text, nearest, stop):  # "that Louisa added,"
         if (
             _is_subject(nearest.group("subj"))
@@ -711,9 +712,7 @@ def _last_voice(text: str, start: int, end: int) -> re.Match[str] | None:
     """The last "Name's reply" of a lead-in, when only a "was" or "it was" follows it."""
     if not _has_possessive(text, start, end):
         return None
-    found = None
-    for match in VOICE_OF.finditer(text, start, end):
-        found = match
+    found = _last_match(VOICE_OF, text, start, end)
     if found is None or not VOICE_TAIL.fullmatch(text, found.end(), end):
         return None
     return found
