@@ -1349,3 +1349,27 @@ def test_turn_taking_never_gives_a_description_to_one_it_rules_out():
         '"A fear of what?" asked the gentleman, who seemed to pity her.\n'
     )
     assert said(text)[-1] != "Oliver"  # the story calls Oliver "the boy": no gentleman
+
+
+def test_name_before_an_aside_governs_the_speech_verb():
+    text = (
+        "Sir John was not so nice; but one evening, Mrs. Dashwood, accidentally taking up"
+        ' a volume of Shakespeare, exclaimed, "We have never finished Hamlet."\n'
+    )
+    assert said(text) == ["Mrs. Dashwood"]
+
+
+def test_lead_in_keeps_a_closed_quote_from_the_next_sentence_tag():
+    text = (
+        "Fanny sat by the fire. When Sir Thomas, opening the door, said, "
+        '"Fanny, at what time would you have the carriage?" she felt astonished.\n'
+    )
+    assert said(text) == ["Sir Thomas"]
+
+
+def test_interrupting_tag_keeps_the_quote_after_it():
+    text = (
+        'Catherine listened. "Three-and-twenty!" cried Thorpe, "five-and-twenty if it is'
+        ' an inch." Morland remonstrated, and pleaded the road-books.\n'
+    )
+    assert said(text) == ["Thorpe", "Thorpe"]

@@ -561,8 +561,8 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
     found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
-    nearest = _last_match(scanner(BARE_SUBJECT), text, max(start, stop - 120), stop)
-    if nearest is not None and _governs(text, nearest, stop):  # "that Louisa added,"
+    nearest = _governing_name(text, max(start, stop - 120), stop)
+    if nearest is not None:  # "that Louisa added,"
         if (
             _is_subject(nearest.group("subj"))
             and not LOST_APOSTROPHE.match(text, nearest.end("subj"))
@@ -629,6 +629,16 @@ GOVERNED_VERB = re.compile(
 """What may stand between a subject and its verb: a word or two ("soon afterwards"), an
 adverb, or an aside set off by commas ("while Captain Wentworth, staggering against the
 wall, exclaimed")."""
+
+
+def _governing_name(text: str, start: int, verb: int) -> re.Match[str] | None:
+    """The name nearest the speech verb at ``verb`` that governs it. A name inside an
+    aside is passed over for the one before it ("Mrs. Dashwood, taking up a volume of
+    Shakespeare, exclaimed" is Mrs. Dashwood)."""
+    for name in reversed(list(scanner(BARE_SUBJECT).finditer(text, start, verb))):
+        if _governs(text, name, verb):
+            return name
+    return None
 
 
 def _governs(text: str, subject: re.Match[str], verb: int) -> bool:

@@ -149,7 +149,8 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
         if found is not None and _leads_on(text, beats, i, found):
             found = None  # '"...," and Pooh said, "..."': the tag is the next quote's
         if found is not None and found.explicit:
-            return found
+            led = _led_in_closed(text, beats, i) if not found.inverted else None
+            return led or found
     if before is not None and before.kind == "narration" and before.paragraph == beat.paragraph:
         earlier = tag_before(text, before.start, before.end)
         if (earlier is None or earlier.subject in POSSESSIVES) and found is None:
@@ -160,6 +161,25 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
 
 
 CLOSING_MARKS = "\"”'’»›"
+
+
+def _led_in_closed(text: str, beats: list[Beat], i: int) -> Evidence | None:
+    """The speaker of a lead-in tag in the same paragraph ('cried Thorpe, "five-and-twenty
+    if it is an inch."') keeps a quote whose sentence closes inside it: a name-first tag
+    after the closed sentence ("Morland remonstrated") reports the next thing said."""
+    before = beats[i - 1] if i > 0 else None
+    if before is None or before.kind != "narration" or before.paragraph != beats[i].paragraph:
+        return None
+    lead = text[before.start : before.end].rstrip()
+    if not lead or lead[-1] not in ",:":
+        return None
+    closed = text[beats[i].start : beats[i].end].rstrip().rstrip(CLOSING_MARKS)[-1:] in ".?!"
+    if not closed:
+        return None
+    earlier = tag_before(text, before.start, before.end)
+    if earlier is None and i > 1 and beats[i - 2].kind == "dialogue":
+        earlier = tag_after(text, before.start, before.end, False)  # '"!" cried Thorpe, "'
+    return earlier if earlier is not None and earlier.explicit else None
 
 
 DASHES = frozenset("—–―-")
