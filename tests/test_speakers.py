@@ -1373,3 +1373,33 @@ def test_interrupting_tag_keeps_the_quote_after_it():
         ' an inch." Morland remonstrated, and pleaded the road-books.\n'
     )
     assert said(text) == ["Thorpe", "Thorpe"]
+
+
+def test_description_marked_out_by_what_sets_them_apart_is_its_own_person():
+    text = (
+        "Oliver stood before the board. Mr. Bumble was behind him.\n\n"
+        '"Boy," said the gentleman in the white waistcoat, "you are a fool."\n\n'
+        '"Yes, sir," stammered the boy.\n\n'
+        '"That boy will be hung," said the gentleman in the white\nwaistcoat.\n\n'
+        '"Hush," said the gentleman in the white waistcoat, "he will."\n\n'
+        '"He will not," said the gentleman in a gruff voice.\n\n'
+        '"Yes," said Mr. Bumble.\n'
+    )
+    speakers = said(text)
+    waistcoat = "the gentleman in the white waistcoat"
+    assert speakers[:2] == [waistcoat, waistcoat]
+    assert speakers[2] == "Oliver"
+    assert speakers[3:6] == [waistcoat] * 3
+    assert speakers[6] != waistcoat  # "in a gruff voice" is how, not who
+    assert speakers[-1] == "Mr. Bumble"
+
+
+def test_shorter_form_of_a_marked_out_description_is_the_same_person():
+    text = (
+        "Marvel ran in. The barman looked up.\n\n"
+        '"Draw the bolts," said the man with the black beard.\n\n'
+        '"Not with that thing," said the barman.\n\n'
+        '"Very well," said the man with the black beard.\n\n'
+        '"Five cartridges," said the man with the beard.\n'
+    )
+    assert said(text)[-1] == "the man with the black beard"

@@ -451,6 +451,17 @@ PERSON_NOUNS = frozenset(
     "policeman constable porter".split()
 )
 """Nouns for people that the role endings miss: "a student", "a looker-on"."""
+MARKED_OUT = re.compile(
+    r"[ \t\n]+(?:in|with)[ \t\n]+the[ \t\n]+(?:[a-z-]+[ \t\n]+){0,2}(?P<noun>[a-z-]+)"
+    r"(?=[,;:.!?—–]|[ \t\n]+(?:and|as|who|that|to|at|for|from|\(|\"|“)|[ \t\n]*$)"
+)
+"""What marks a person out after their description: "in the white waistcoat", "with the
+black beard"."""
+MANNER_NOUNS = frozenset(
+    "voice voices tone tones manner way air accent accents whisper undertone same utmost "
+    "greatest most smile look glance gravity warmth emphasis expression feeling".split()
+)
+"""What a description's "in the" or "with the" may point to that is how one speaks."""
 ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "keeper", "maid", "boy", "girl")
 """How the names of roles end: stage manager, harbour master, conductor, plum woman."""
 DESCRIBING_ENDINGS = (
@@ -570,6 +581,9 @@ class _Resolver:
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
         self.age_sets: tuple[set[str], set[str]] | None = None
+        self.marked: dict[str, str] = {}
+        """Marked-out description ("the man with the black beard") → its noun."""
+        self.marked_counts: dict[str, int] = {}
         self.described: dict[tuple[int, str], tuple[str, int]] = {}
         """(scene, description) → who "the old lady" surely was there, and in what paragraph
         the description was last used."""
@@ -695,6 +709,42 @@ class _Resolver:
             return None  # "the inflexible beadle" is someone the story knows, described
         return self._as_stranger("the " + " ".join(words[1:]), noun)
 
+    def _marked_out(self, subject: str, pos: int) -> str | None:
+        """ "said the gentleman in the white waistcoat": a description that goes on to what
+        sets its person apart, and recurs word for word, is one person by that description
+        ("the man with the black beard"), not whichever man spoke last. What is said "in
+        the same tone" or "with the air of a judge" is manner, not a person."""
+        words = subject.split()
+        if not 2 <= len(words) <= 3 or not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
+            return None
+        noun = words[-1]
+        if noun not in MALE_NOUNS and noun not in FEMALE_NOUNS and not noun.endswith(ROLE_ENDINGS):
+            return None
+        after = MARKED_OUT.match(self.text, pos + len(subject))
+        if after is None or after.group("noun") in MANNER_NOUNS:
+            return None
+        phrase = " ".join([*words, *after.group().split()]).lower()
+        known = self._marked_before(phrase)
+        if known is not None:
+            return known
+        if phrase not in self.marked_counts:
+            pattern = r"\b" + r"[ \t\n]+".join(map(re.escape, phrase.split())) + r"\b"
+            self.marked_counts[phrase] = len(re.findall(pattern, self.text, re.IGNORECASE))
+        if self.marked_counts[phrase] < 2:
+            return None  # said once, it may be a passing detail of someone known
+        name = self._as_stranger(phrase, noun)
+        self.marked[name] = noun
+        return name
+
+    def _marked_before(self, phrase: str) -> str | None:
+        """The one marked-out description met before that has every word of ``phrase``:
+        "the man with the beard" is "the man with the black beard"."""
+        words = set(phrase.split())
+        found = [name for name in self.marked if words <= set(name.split()) and name != phrase]
+        if phrase in self.marked:
+            return phrase
+        return found[0] if len(found) == 1 else None
+
     def _introduced(self, words: list[str], pos: int) -> str | None:
         """ "cried a looker-on", "said a sleepy-faced carpenter": an indefinite article
         brings in someone the story has not met, who speaks as that description."""
@@ -782,6 +832,10 @@ class _Resolver:
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject)
+        if head == "the" and ev.explicit:
+            marked = self._marked_out(subject, ev.pos)
+            if marked is not None:
+                return marked
         if head == "the" and ev.pos in self.placed:
             return self.placed[ev.pos]  # "said the duchess": the duchess named last
         if not ev.explicit and head in ("the", "a", "an"):
@@ -872,7 +926,8 @@ class _Resolver:
         """Those a description's age rules out: "the boy" is no Mr. or Mrs., and "the old
         gentleman" is not the one the story calls "the boy"."""
         if words[-1] in YOUNG_NOUNS:
-            return self._ages()[1]
+            grown = {name for name, noun in self.marked.items() if noun in ADULT_NOUNS}
+            return self._ages()[1] | grown  # "the boy" is not "the man with the beard"
         if any(w in YOUNG_WORDS for w in words[1:-1]):
             return set()  # "the young man" may well be the one called "the boy"
         if words[-1] in ADULT_NOUNS or any(w in OLD_WORDS for w in words[1:-1]):
