@@ -1403,3 +1403,37 @@ def test_shorter_form_of_a_marked_out_description_is_the_same_person():
         '"Five cartridges," said the man with the beard.\n'
     )
     assert said(text)[-1] == "the man with the black beard"
+
+
+def test_subject_inside_a_what_or_where_clause_is_not_the_speaker():
+    text = (
+        "Mr. Darcy stood by the piano. Elizabeth saw what he was doing, and at the first"
+        ' pause, turned to him with an arch smile, and said, "You mean to frighten me?"\n'
+    )
+    assert said(text) == ["Elizabeth"]
+
+
+def test_speech_word_after_an_article_is_a_noun():
+    text = (
+        "Charlotte came to spend the day. She was met in the hall by Lydia, who, flying to"
+        ' her, cried in a half whisper, "I am glad you are come."\n'
+    )
+    assert said(text) == ["Lydia"]
+
+
+def test_silent_then_speaking_in_one_sentence_leads_in():
+    text = (
+        '"None, your worship," replied the policeman.\n\n'
+        "Mr. Fang sat silent for some minutes, and then, turning round to the prosecutor,"
+        ' said in a towering passion.\n\n"Do you mean to state your complaint?"\n'
+    )
+    assert said(text)[-1] == "Mr. Fang"
+
+
+def test_long_aside_between_a_name_and_its_speech_verb():
+    text = (
+        "Dorian sat down. Nobody knew why he had come, till Lady Narborough, looking at the"
+        " great ormolu gilt clock that sprawled in gaudy curves on the mauve-draped"
+        ' mantelshelf, exclaimed: "How horrid of Henry to be so late!"\n'
+    )
+    assert said(text) == ["Lady Narborough"]

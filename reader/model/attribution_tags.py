@@ -322,7 +322,7 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
     if last == ";" and ends_with_speech_verb(text, sentence_start, end - 1):
         end -= 1  # "he added; ..." where a colon was meant
         last = ":"
-    if last in ".!" and scanner(SILENCE).search(text, sentence_start, end):
+    if last in ".!" and _stays_silent(text, sentence_start, end):
         return None  # "Isabella was silent.": whoever speaks next, it is not she
     if last in ",:—–-":
         gerund = _possessive_gerund(text, sentence_start, end)
@@ -375,6 +375,13 @@ SILENCE = re.compile(
 answer." It names who is not speaking, so it is no action beat for the next quote."""
 
 
+def _stays_silent(text: str, start: int, end: int) -> bool:
+    """The sentence ``text[start:end]`` says someone did not speak, and no speech verb
+    follows: "Mr. Fang sat silent for some minutes, and then ... said" speaks after all."""
+    silence = scanner(SILENCE).search(text, start, end)
+    return silence is not None and _last_speech_verb(text, silence.end(), end) is None
+
+
 def silent_subject(text: str, start: int, end: int) -> Evidence | None:
     """Who the closing sentence of ``text[start:end]`` says did not speak ("Charles made
     no answer."), if it says so."""
@@ -383,7 +390,7 @@ def silent_subject(text: str, start: int, end: int) -> Evidence | None:
     if end <= start or text[end - 1] not in ".!":
         return None
     sentence_start = _sentence_start(text, max(start, end - 240), end)
-    if not scanner(SILENCE).search(text, sentence_start, end):
+    if not _stays_silent(text, sentence_start, end):
         return None
     lead = CONNECTIVE.match(text, sentence_start, end)
     match = ACTION_SUBJECT.match(text, lead.end() if lead else sentence_start, end)
@@ -516,7 +523,8 @@ NAME_ASIDE = re.compile(
 )
 """A name, an aside between commas, then its verb: "Mr. Collins, much offended, laid"."""
 SUBORDINATORS = (
-    "as when while whilst if though although because since till until before after that whom who"
+    "as when while whilst if though although because since till until before after that whom who "
+    "where what whether"
 )
 SUBORDINATE_BEFORE = re.compile(rf"\b(?:{by_first_letter(SUBORDINATORS.split())})[ \t\n]+$")
 
@@ -624,7 +632,7 @@ LOST_APOSTROPHE = re.compile(r"[ \t]s[ \t\n]")
 BARE_SUBJECT = re.compile(rf"(?P<subj>{NAME_PHRASE})")
 GOVERNED_VERB = re.compile(
     r"(?:[ \t\n]+(?!(?:and|but|or|nor|who|which|that|he|she|it|we|they)\b)[a-z]{2,}){0,2}?"
-    r"(?:,[^,;:.!?\"“”]{1,80},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
+    r"(?:,[^,;:.!?\"“”]{1,160},)?[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
 )
 """What may stand between a subject and its verb: a word or two ("soon afterwards"), an
 adverb, or an aside set off by commas ("while Captain Wentworth, staggering against the
@@ -709,9 +717,17 @@ def _last_speech_verb(text: str, start: int, end: int) -> re.Match[str] | None:
         for m in reversed(list(LOWER_WORDS.finditer(text, lo, stop))):
             word = m.group()
             if word in SPEECH_VERBS or _went_on(text, word, m.end()):
+                if ARTICLE_BEFORE.search(text, max(start, m.start() - 24), m.start()):
+                    continue  # "cried in a half whisper": a noun, not the verb
                 return m
         stop = lo
     return None
+
+
+ARTICLE_BEFORE = re.compile(
+    r"\b(?:(?:a|an|the)|(?:in|with)[ \t\n]+(?:a|an|the)[ \t\n]+[a-z]+)[ \t\n]+$"
+)
+"""What makes a speech word a noun: "a whisper", "in a half whisper", "with a loud cry"."""
 
 
 VERB_STRETCH = 48
