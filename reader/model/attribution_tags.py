@@ -221,6 +221,16 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             to = _addressee(text, match.end(), limit)
             again = verb in AGAIN_VERBS
             return Evidence(match.group(group), match.start(group), True, True, to, again)
+    if quote_open and (lead is None or verb not in SPEECH_VERBS):
+        capital = CAPITAL_VERB.match(text, start, limit)
+        if capital is not None and capital.group("verb").lower() in SPEECH_VERBS:
+            name = INVERTED_SUBJECT.match(text, capital.end(), limit)  # '," Said Hamidullah'
+            if name is not None and name.group("name") and _is_subject(name.group("name")):
+                return Evidence(name.group("name"), name.start("name"), True, True)
+    if "It was" in text[start : start + 8]:
+        cleft = CLEFT_TAG.match(text, start, limit)
+        if cleft is not None and _is_subject(cleft.group("subj")):
+            return Evidence(cleft.group("subj"), cleft.start("subj"), True)
     if _indefinite_near(text, start, min(limit, start + 40)):
         match = INDEFINITE_TAG.match(text, start, limit)
         if match:
@@ -279,6 +289,14 @@ def _indefinite_near(text: str, start: int, end: int) -> bool:
     return scanner(INDEFINITE_WORD).search(text, start, end) is not None
 
 
+CAPITAL_VERB = re.compile(r"[ \t\n]*(?P<verb>[A-Z][a-z]+)\b")
+"""A capitalised first word after a quote that ends on a comma: '"...," Said Hamidullah'
+is still a tag, since no sentence starts after a comma."""
+CLEFT_TAG = re.compile(
+    rf"[ \t\n]*It[ \t\n]+was[ \t\n]+(?P<subj>{NAME_PHRASE})[ \t\n]+who[ \t\n]+"
+    r"(?:had[ \t\n]+)?(?:spoke|spoken|said|asked|answered|replied|cried|called|interrupted)\b"
+)
+"""'"There is a later will." It was Poirot who spoke.': the speaker named after all."""
 VOICE_OWNER = re.compile(rf"[ \t\n]+of[ \t\n]+(?P<subj>{NAME_PHRASE})")
 """'said the voice of Mr. Haq': the voice's owner speaks."""
 DESC_THEN_VERB = re.compile(
