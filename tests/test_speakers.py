@@ -1441,17 +1441,19 @@ def test_long_aside_between_a_name_and_its_speech_verb():
 
 def test_capitalised_speech_verb_after_a_comma_is_still_a_tag():
     text = (
-        "Hamidullah came in. Aziz lay there.\n\n"
-        '"How is stomach?" asked Aziz.\n\n'
+        "Hamidullah came in. Aziz lay there, and Mahmoud Ali sat by him.\n\n"
+        '"How is stomach?" asked Mahmoud Ali.\n\n'
+        '"Better," said Aziz.\n\n'
         '"This is a great relief to us, Doctor Sahib," Said Hamidullah, buttering him up.\n'
     )
-    assert said(text) == ["Aziz", "Hamidullah"]
+    assert said(text)[-1] == "Hamidullah"
 
 
 def test_it_was_name_who_spoke_tags_the_quote():
     text = (
-        "Poirot nodded. John looked at the lawyer.\n\n"
-        '"Yes," said the lawyer, "there may be a later will."\n\n'
+        "Poirot nodded. John looked at Mr. Wells.\n\n"
+        '"Is there a will?" asked John.\n\n'
+        '"Yes," said Mr. Wells, "there may be a later will."\n\n'
         '"There is a later will." It was Poirot who spoke.\n'
     )
     assert said(text)[-1] == "Poirot"
