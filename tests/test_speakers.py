@@ -1457,3 +1457,22 @@ def test_it_was_name_who_spoke_tags_the_quote():
         '"There is a later will." It was Poirot who spoke.\n'
     )
     assert said(text)[-1] == "Poirot"
+
+
+def test_words_said_to_come_from_someone_are_theirs():
+    after = (
+        "Elizabeth walked home. Jane and Mary were in the hall.\n\n"
+        '"Where can you have been walking to?" was a question which Elizabeth received'
+        " from Jane as soon as she entered the room.\n"
+    )
+    before = (
+        "Elinor told them of the living; and this produced from Mrs. Jennings the following"
+        ' natural remark.\n\n"Wait for his having a living! we all know how that will end."\n'
+    )
+    same_paragraph = (
+        "Anne sat with Mrs Musgrove. She had this communication, moreover, from Mary."
+        '  "Mrs Musgrove thinks all her servants so steady."\n'
+    )
+    assert said(after) == ["Jane"]
+    assert said(before) == ["Mrs. Jennings"]
+    assert said(same_paragraph) == ["Mary"]

@@ -112,6 +112,38 @@ TAG_POSSESSIVE = re.compile(
     r"|reflection|acknowledgment|acknowledgement|praise|compliment)\b"
 )
 """'"Yes," was Lady Bertram's placid reply.'"""
+SPEECH_NOUNS = (
+    r"(?:reply|answer|rejoinder|remark|exclamation|comment|retort|response|question"
+    r"|observation|greeting|communication|supplement|assurance|inquiry|enquiry|suggestion"
+    r"|speech|address|request|entreaty|salutation|apology|warning|explanation)"
+)
+SPEECH_FROM = re.compile(
+    rf"\b{SPEECH_NOUNS}\b[^.!?;\"“”]{{0,60}}?\bfrom[ \t\n]+(?P<subj>{NAME_PHRASE})"
+    rf"|\bfrom[ \t\n]+(?P<subj2>{NAME_PHRASE})[ \t\n,]+(?:[a-z]+[ \t\n,]+){{0,4}}"
+    rf"{SPEECH_NOUNS}\b"
+)
+"""Words that came from someone: '"...?" was a question which Elizabeth received from
+Jane', "She had this communication, moreover, from Mary.", "this produced from Mrs.
+Jennings the following natural remark." """
+
+
+def speech_from(text: str, start: int, end: int) -> Evidence | None:
+    """The one a remark, reply or question is said to come from in the last sentence of
+    ``text[start:end]``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if text.find("from", max(start, end - 240), end) < 0:
+        return None
+    start = _sentence_start(text, max(start, end - 240), end)
+    found = _last_match(scanner(SPEECH_FROM), text, start, end)
+    if found is None:
+        return None
+    group = "subj" if found.group("subj") else "subj2"
+    if not _is_subject(found.group(group)):
+        return None
+    return Evidence(found.group(group), found.start(group), True)
+
+
 TAG_OWN_WORDS = re.compile(
     r"[ \t\n,;:—–-]*(?:was|were)[ \t\n]+(?:(?:all|only|then)[ \t\n]+)?"
     r"(?:(?:another|one|part)[ \t\n]+of[ \t\n]+)?"
@@ -252,6 +284,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             group = "own" if own.group("own") else "subj"
             word = own.group(group)
             return Evidence(OWNER_PRONOUN.get(word, word), own.start(group), True)
+    if first in ("was", "were"):
+        source = speech_from(text, start, min(limit, _sentence_end(text, start, limit)))
+        if source is not None:
+            return source  # '"...?" was a question which Elizabeth received from Jane'
     heard = HEARD_AFTER.match(text, start, limit) if "heard" in text[start:limit] else None
     if heard is not None:
         subject = heard.group("subj")  # '"...," Archer heard Reggie Chivers say'
@@ -279,6 +315,12 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         explicit = explicit or verb.endswith("ed")
     to = _addressee(text, match.end(), limit) if explicit else None
     return Evidence(subj, match.start("subj"), explicit, False, to, verb in AGAIN_VERBS)
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence starting at ``start`` ends, at most ``limit``."""
+    ends = [at for at in (text.find(".", start, limit), text.find("!", start, limit)) if at >= 0]
+    return min(ends) if ends else limit
 
 
 def _indefinite_near(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from reader.model.attribution_tags import (
     ends_with_speech_verb,
     paragraph_subject,
     silent_subject,
+    speech_from,
     speech_onset,
     tag_after,
     tag_before,
@@ -126,6 +127,10 @@ def _lead_in(text: str, before: Beat, beat: Beat) -> Evidence | None:
     if last == ";" and ends_with_speech_verb(text, before.start, end - 1):
         found = tag_before(text, before.start, end - 1)  # "...she exclaimed;" for a colon
         return found if found is not None and found.explicit else None
+    if last in ".:!—–-":
+        source = speech_from(text, before.start, end)
+        if source is not None:
+            return source  # "She had this communication, moreover, from Mary."
     if last in ".!":
         return speech_onset(text, before.start, end)  # "Mrs. Norris began scolding."
     return None
@@ -155,6 +160,8 @@ def _evidence(text: str, beats: list[Beat], i: int) -> Evidence | None:
         earlier = tag_before(text, before.start, before.end)
         if (earlier is None or earlier.subject in POSSESSIVES) and found is None:
             earlier = paragraph_subject(text, before.start, before.end) or earlier
+        if earlier is None or not earlier.explicit:
+            earlier = speech_from(text, before.start, before.end) or earlier
         if earlier is not None and (earlier.explicit or found is None):
             return earlier
     return found
