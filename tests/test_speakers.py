@@ -1476,3 +1476,28 @@ def test_words_said_to_come_from_someone_are_theirs():
     assert said(after) == ["Jane"]
     assert said(before) == ["Mrs. Jennings"]
     assert said(same_paragraph) == ["Mary"]
+
+
+def test_an_indefinite_description_is_someone_new_not_a_known_character():
+    text = (
+        "Caroline waited by the gate. Philip crossed the square.\n\n"
+        '"Where does Signor Carella live?" asked Philip.\n\n'
+        '"I will show you," said a little girl, springing out of the ground.\n\n'
+        '"She will show you," said Caroline.\n\n'
+        '"Now Perfetta has gone for her basket," said the little girl.\n'
+    )
+    speakers = said(text)
+    assert speakers[1] == speakers[3] == "the little girl"
+    assert speakers[2] == "Caroline"
+
+
+def test_a_plain_man_met_once_does_not_take_over_the_man():
+    text = (
+        "Bill sat by the fire. Nancy was asleep.\n\n"
+        '"Cover his face!" said a man in the crowd.\n\n'
+        "Later Bill woke her.\n\n"
+        '"Get up!" said the man.\n'
+    )
+    speakers = said(text)
+    assert speakers[0] == "a man"
+    assert speakers[1] == "Bill"

@@ -757,8 +757,8 @@ class _Resolver:
             return None  # "said a stern voice behind him" is someone heard, not met
         if not (noun.endswith(ROLE_ENDINGS) or noun in PERSON_NOUNS):
             return None  # "in a loud whisper", "after a time": no one at all
-        if noun in MALE_NOUNS or noun in FEMALE_NOUNS or noun.endswith(("man", "woman")):
-            return None  # "said a young man": often someone the story already knows
+        if len(words) == 2 and (noun in MALE_NOUNS or noun in FEMALE_NOUNS):
+            return self._as_stranger(words[0].lower() + " " + noun, noun)  # "a man" is no "the man"
         return self._as_stranger("the " + " ".join(words[1:]), noun)
 
     def _as_stranger(self, name: str, noun: str) -> str:
@@ -838,8 +838,8 @@ class _Resolver:
                 return marked
         if head == "the" and ev.pos in self.placed:
             return self.placed[ev.pos]  # "said the duchess": the duchess named last
-        if not ev.explicit and head in ("the", "a", "an"):
-            return self.cast.find(subject)  # "The door opened." names no one
+        if head in ("a", "an") or (not ev.explicit and head == "the"):
+            return self.cast.find(subject)  # "The door opened." names no one; "a girl" no one known
         named = self.cast.find(subject)
         tail = NAMED_TAIL.search(subject) if named is None else None
         if tail and (tail.group()[:1].isupper() and " " in tail.group()):
