@@ -1501,3 +1501,16 @@ def test_a_plain_man_met_once_does_not_take_over_the_man():
     speakers = said(text)
     assert speakers[0] == "a man"
     assert speakers[1] == "Bill"
+
+
+def test_words_from_someone_right_after_the_quote_are_theirs():
+    text = (
+        "Lady Agatha laughed. Sir Thomas frowned.\n\n"
+        '"A delightful theory!" she exclaimed.\n\n'
+        '"A dangerous theory!" came from Sir Thomas s tight lips.\n\n'
+        '"Miss Wilcox, he was!" said Margaret.\n\n'
+        '"M--m--m--m!" from Mr. Wilcox, who thought the episode amusing.\n'
+    )
+    speakers = said(text)
+    assert speakers[1] == "Sir Thomas"
+    assert speakers[3] == "Mr. Wilcox"

@@ -284,6 +284,10 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             group = "own" if own.group("own") else "subj"
             word = own.group(group)
             return Evidence(OWNER_PRONOUN.get(word, word), own.start(group), True)
+    if first in ("from", "came"):
+        source = FROM_TAG.match(text, start, limit)
+        if source is not None and _is_subject(source.group("subj")):
+            return Evidence(source.group("subj"), source.start("subj"), True)
     if first in ("was", "were"):
         source = speech_from(text, start, min(limit, _sentence_end(text, start, limit)))
         if source is not None:
@@ -331,6 +335,12 @@ def _indefinite_near(text: str, start: int, end: int) -> bool:
     return scanner(INDEFINITE_WORD).search(text, start, end) is not None
 
 
+FROM_TAG = re.compile(
+    rf"[ \t\n]*(?:came[ \t\n]+)?from[ \t\n]+(?P<subj>{NAME_PHRASE}|[Tt]he[ \t\n]+{NAME_PHRASE})"
+    r"(?=[ \t\n]*[,.;:!?)—–-]|['’ ]s[ \t\n]|[ \t\n]+(?:who|as|and|with)\b)"
+)
+"""'"M--m--m!" from Mr. Wilcox, who thought it amusing', '"A dangerous theory!" came from
+Sir Thomas's tight lips': the words come from the one named."""
 CAPITAL_VERB = re.compile(r"[ \t\n]*(?P<verb>[A-Z][a-z]+)\b")
 """A capitalised first word after a quote that ends on a comma: '"...," Said Hamidullah'
 is still a tag, since no sentence starts after a comma."""
