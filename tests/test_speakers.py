@@ -1514,3 +1514,19 @@ def test_words_from_someone_right_after_the_quote_are_theirs():
     speakers = said(text)
     assert speakers[1] == "Sir Thomas"
     assert speakers[3] == "Mr. Wilcox"
+
+
+def test_one_who_interrupts_by_saying_is_the_speaker():
+    text = (
+        "Henrietta and all the others liked the plan, when Mary eagerly interrupted her by"
+        ' exclaiming--\n\n"Good heavens, Charles! how can you think of such a thing?"\n'
+    )
+    assert said(text) == ["Mary"]
+
+
+def test_someones_last_word_had_been_leads_in():
+    text = (
+        "Mrs. Archer kissed May. And on the dock, when Newland and his wife sailed, Mrs."
+        ' Archer\'s last word had been:\n\n"You must take May to see Mrs. Carfry."\n'
+    )
+    assert said(text) == ["Mrs. Archer"]

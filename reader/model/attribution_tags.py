@@ -563,7 +563,7 @@ def _after_intro(text: str, start: int, end: int) -> re.Match[str] | None:
 VOICE_OF = re.compile(
     rf"(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:voice|tones?|lips|reply"
     r"|answer|words|declaration|reasoning|remark|rejoinder|response|retort|exclamation"
-    r"|observation|comment|question|cry|side)\b"
+    r"|observation|comment|question|cry|side|part|word)\b"
 )
 """A speaker's voice as the subject: "Mary's voice came, cool and liquid:"."""
 
@@ -639,6 +639,10 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
     found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
     found.sort(key=lambda m: m.start())
+    if text.startswith("by", stop - 3, stop) or text.find(" by ", max(start, stop - 24), stop) >= 0:
+        by = _last_match(scanner(BY_GERUND), text, max(start, stop - 120), last_verb.end())
+        if by is not None and by.end() == last_verb.end() and _is_subject(by.group("subj")):
+            return Evidence(by.group("subj"), by.start("subj"), True)  # "Mary ... by exclaiming"
     nearest = _governing_name(text, max(start, stop - 120), stop)
     if nearest is not None:  # "that Louisa added,"
         if (
@@ -707,6 +711,14 @@ GOVERNED_VERB = re.compile(
 """What may stand between a subject and its verb: a word or two ("soon afterwards"), an
 adverb, or an aside set off by commas ("while Captain Wentworth, staggering against the
 wall, exclaimed")."""
+
+
+BY_GERUND = re.compile(
+    rf"(?P<subj>{NAME_PHRASE}|\b[Hh]e|\b[Ss]he)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?[a-z]+ed[ \t\n]+"
+    r"(?:[a-z]+[ \t\n]+){0,3}?by[ \t\n]+(?:[a-z]+ly[ \t\n]+)?[a-z]+ing"
+)
+"""Who does the verb whose means is the speech: "when Mary eagerly interrupted her by
+exclaiming--", "Edward interrupted her by saying,"."""
 
 
 def _governing_name(text: str, start: int, verb: int) -> re.Match[str] | None:
@@ -820,7 +832,10 @@ def _has_possessive(text: str, start: int, end: int) -> bool:
     return text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
 
 
-VOICE_TAIL = re.compile(r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came)?[ \t\n,:—–-]*")
+VOICE_TAIL = re.compile(
+    r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came|were|had[ \t\n]+been|with)?[ \t\n,:—–-]*"
+)
+"""What may follow "Name's reply" to the quote: "was", "had been:", ", with"."""
 BY_NAME_END = re.compile(rf"\b(?:by|from)[ \t\n]+(?P<subj>{NAME_PHRASE})[ \t\n]*[,:—–-]+$")
 """A lead-in ending on who the words come from: "thus accosted by Miss Bingley,"."""
 
