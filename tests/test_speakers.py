@@ -1349,3 +1349,12 @@ def test_turn_taking_never_gives_a_description_to_one_it_rules_out():
         '"A fear of what?" asked the gentleman, who seemed to pity her.\n'
     )
     assert said(text)[-1] != "Oliver"  # the story calls Oliver "the boy": no gentleman
+
+
+def test_a_tag_going_on_with_a_paragraph_speech_is_its_earlier_speaker():
+    text = (
+        "Mrs. Crane sat by the fire with her work. Mary came in from the rain.\n\n"
+        '"Good evening," said Mary.\n\n'
+        '"You are late," said the old lady. "And," she added, "you are wet."\n'
+    )
+    assert said(text)[-2:] == ["Mrs. Crane", "Mrs. Crane"]  # not Mary, who spoke before

@@ -633,7 +633,9 @@ class _Resolver:
         for k, ev in enumerate(turn.evidence):
             if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
                 continue
-            speakers[k] = self._resolve(ev, turn, excluded)
+            speakers[k] = self._same_voice(k, ev, turn, speakers) or self._resolve(
+                ev, turn, excluded
+            )
             if speakers[k] is None and ev.explicit:
                 speakers[k] = self._stranger(ev.subject, ev.pos)
                 if speakers[k] is None and k == 0:
@@ -674,6 +676,26 @@ class _Resolver:
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _same_voice(
+        self, k: int, ev: Evidence, turn: Turn, speakers: list[str | None]
+    ) -> str | None:
+        """A pronoun tag going on with a speech on a later quote of a paragraph
+        ('"Walking!" said the young gentleman. "Oh, I see," he added.') goes on with that
+        paragraph's earlier quote, not the previous paragraph's: its speaker, when the
+        pronoun fits and no one else of that gender is named in the narration between."""
+        head = ev.subject.lower()
+        if k == 0 or not ev.again or head not in ("he", "she"):
+            return None
+        before = next((s for s in reversed(speakers[:k]) if s), None)
+        gender = PRONOUN_GENDER[head]
+        if before is None or self.cast.gender(before) != gender:
+            return None
+        start = turn.lines[k - 1].end
+        for name, _, quoted in self._mention_names(start, ev.pos):
+            if not quoted and name != before and self.cast.gender(name) in (gender, None):
+                return None  # '"Yes," she said. Mary frowned. "No," she said.': Mary
+        return before
 
     def _stranger(self, subject: str, pos: int) -> str | None:
         """A tag names someone by a role of several words that fits no one in the cast
