@@ -1358,3 +1358,12 @@ def test_a_tag_going_on_with_a_paragraph_speech_is_its_earlier_speaker():
         '"You are late," said the old lady. "And," she added, "you are wet."\n'
     )
     assert said(text)[-2:] == ["Mrs. Crane", "Mrs. Crane"]  # not Mary, who spoke before
+
+
+def test_a_pronoun_tag_is_not_the_one_the_narration_before_acted_on():
+    text = (
+        "Tom came home late and went to his study.\n\n"
+        "He sat down at the desk and wrote a note to Mr. Harris, asking him to come round.\n\n"
+        '"Wait for an answer," he said.\n'
+    )
+    assert said(text) == ["Tom"]  # the note went to Mr. Harris: he is not the "he"

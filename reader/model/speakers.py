@@ -1113,7 +1113,7 @@ class _Resolver:
         if pronoun is None:
             return set()
         text = self.text
-        start = max(self.story.paragraphs[turn.para].start, pos - LOCAL_REACH)
+        start = max(self._narration_start(pos, turn), pos - LOCAL_REACH)
         lo = bisect_left(self.positions, start)
         hi = bisect_left(self.positions, pos, lo)
         found: set[str] = set()
@@ -1128,9 +1128,23 @@ class _Resolver:
                 named.add(name)
                 continue
             opening = max(start, *(text.rfind(c, start, at) + 1 for c in ".!?;"))
-            if any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
+            if text.startswith(("'s", "’s"), self.ends[k]):
+                found.discard(name)  # "he awaited Mr. Brownlow's answer": the owner
+            elif any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
                 found.add(name)  # '"He would," said Pooh': a "he" in speech acts on no one
+            else:
+                found.discard(name)  # the latest mention tells: "... known to Mrs Smith."
         return found - named
+
+    def _narration_start(self, pos: int, turn: Turn) -> int:
+        """Where the narration a tag's pronoun follows on from begins: its paragraph, or
+        the narration paragraph just before when the speech opens its own ("He scribbled
+        a note to Lord Henry. / 'Wait for an answer,' he said." is not Lord Henry)."""
+        paragraphs = self.story.paragraphs
+        start = paragraphs[turn.para].start
+        if turn.para > 0 and (pos < start or turn.opens) and turn.para - 1 not in self.by_para:
+            return paragraphs[turn.para - 1].start
+        return start
 
     def _narrated_turn(self, turn: Turn) -> int:
         """Characters of narration in the turn's paragraph outside its quotes."""
