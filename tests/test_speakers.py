@@ -1367,3 +1367,13 @@ def test_a_pronoun_tag_is_not_the_one_the_narration_before_acted_on():
         '"Wait for an answer," he said.\n'
     )
     assert said(text) == ["Tom"]  # the note went to Mr. Harris: he is not the "he"
+
+
+def test_a_pronoun_tag_is_not_the_one_acted_on_two_narration_paragraphs_back():
+    text = (
+        "Tom came home late and went to his study.\n\n"
+        "He wrote a note to Mr. Harris, asking him to come round.\n\n"
+        "Then he rang the bell and waited by the fire.\n\n"
+        '"Take this to the post," he said.\n'
+    )
+    assert said(text) == ["Tom"]

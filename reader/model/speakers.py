@@ -524,6 +524,10 @@ SURE_CANDIDATES = 6
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
+NARRATION_RUN = 2
+"""How many narration paragraphs just before a speech the "he" who speaks it may have
+been acting in: "He sat at the desk. / He wrote a note to Mr. Harris. / '...,' he said."
+"""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -1138,13 +1142,16 @@ class _Resolver:
 
     def _narration_start(self, pos: int, turn: Turn) -> int:
         """Where the narration a tag's pronoun follows on from begins: its paragraph, or
-        the narration paragraph just before when the speech opens its own ("He scribbled
-        a note to Lord Henry. / 'Wait for an answer,' he said." is not Lord Henry)."""
+        the narration paragraphs just before (NARRATION_RUN at most) when the speech opens
+        its own ("He scribbled a note to Lord Henry. / 'Wait for an answer,' he said." is
+        not Lord Henry)."""
         paragraphs = self.story.paragraphs
         start = paragraphs[turn.para].start
-        if turn.para > 0 and (pos < start or turn.opens) and turn.para - 1 not in self.by_para:
-            return paragraphs[turn.para - 1].start
-        return start
+        index = turn.para
+        if pos < start or turn.opens:
+            while index > turn.para - NARRATION_RUN and index > 0 and index - 1 not in self.by_para:
+                index -= 1
+        return paragraphs[index].start
 
     def _narrated_turn(self, turn: Turn) -> int:
         """Characters of narration in the turn's paragraph outside its quotes."""
