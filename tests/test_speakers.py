@@ -1530,3 +1530,31 @@ def test_someones_last_word_had_been_leads_in():
         ' Archer\'s last word had been:\n\n"You must take May to see Mrs. Carfry."\n'
     )
     assert said(text) == ["Mrs. Archer"]
+
+
+def test_a_tag_going_on_with_a_paragraph_speech_is_its_earlier_speaker():
+    text = (
+        "Mrs. Crane sat by the fire with her work. Mary came in from the rain.\n\n"
+        '"Good evening," said Mary.\n\n'
+        '"You are late," said the old lady. "And," she added, "you are wet."\n'
+    )
+    assert said(text)[-2:] == ["Mrs. Crane", "Mrs. Crane"]  # not Mary, who spoke before
+
+
+def test_a_pronoun_tag_is_not_the_one_the_narration_before_acted_on():
+    text = (
+        "Tom came home late and went to his study.\n\n"
+        "He sat down at the desk and wrote a note to Mr. Harris, asking him to come round.\n\n"
+        '"Wait for an answer," he said.\n'
+    )
+    assert said(text) == ["Tom"]  # the note went to Mr. Harris: he is not the "he"
+
+
+def test_a_pronoun_tag_is_not_the_one_acted_on_two_narration_paragraphs_back():
+    text = (
+        "Tom came home late and went to his study.\n\n"
+        "He wrote a note to Mr. Harris, asking him to come round.\n\n"
+        "Then he rang the bell and waited by the fire.\n\n"
+        '"Take this to the post," he said.\n'
+    )
+    assert said(text) == ["Tom"]

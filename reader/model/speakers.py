@@ -535,6 +535,10 @@ SURE_CANDIDATES = 6
 LOCAL_REACH = 3000
 """How far back in its own paragraph a tag looks for the names just before it: the whole
 paragraph of any ordinary story, but not all of a book pasted as one line."""
+NARRATION_RUN = 2
+"""How many narration paragraphs just before a speech the "he" who speaks it may have
+been acting in: "He sat at the desk. / He wrote a note to Mr. Harris. / '...,' he said."
+"""
 TOPIC_NARRATION = 200
 """A paragraph with this much narration around its speech is about its speaker: the next
 paragraph's "he said" may well be the same man going on."""
@@ -647,7 +651,9 @@ class _Resolver:
         for k, ev in enumerate(turn.evidence):
             if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
                 continue
-            speakers[k] = self._resolve(ev, turn, excluded)
+            speakers[k] = self._same_voice(k, ev, turn, speakers) or self._resolve(
+                ev, turn, excluded
+            )
             if speakers[k] is None and ev.explicit:
                 speakers[k] = self._stranger(ev.subject, ev.pos)
                 if speakers[k] is None and k == 0:
@@ -688,6 +694,26 @@ class _Resolver:
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _same_voice(
+        self, k: int, ev: Evidence, turn: Turn, speakers: list[str | None]
+    ) -> str | None:
+        """A pronoun tag going on with a speech on a later quote of a paragraph
+        ('"Walking!" said the young gentleman. "Oh, I see," he added.') goes on with that
+        paragraph's earlier quote, not the previous paragraph's: its speaker, when the
+        pronoun fits and no one else of that gender is named in the narration between."""
+        head = ev.subject.lower()
+        if k == 0 or not ev.again or head not in ("he", "she"):
+            return None
+        before = next((s for s in reversed(speakers[:k]) if s), None)
+        gender = PRONOUN_GENDER[head]
+        if before is None or self.cast.gender(before) != gender:
+            return None
+        start = turn.lines[k - 1].end
+        for name, _, quoted in self._mention_names(start, ev.pos):
+            if not quoted and name != before and self.cast.gender(name) in (gender, None):
+                return None  # '"Yes," she said. Mary frowned. "No," she said.': Mary
+        return before
 
     def _stranger(self, subject: str, pos: int) -> str | None:
         """A tag names someone by a role of several words that fits no one in the cast
@@ -1146,7 +1172,7 @@ class _Resolver:
         if pronoun is None:
             return set()
         text = self.text
-        start = max(self.story.paragraphs[turn.para].start, pos - LOCAL_REACH)
+        start = max(self._narration_start(pos, turn), pos - LOCAL_REACH)
         lo = bisect_left(self.positions, start)
         hi = bisect_left(self.positions, pos, lo)
         found: set[str] = set()
@@ -1161,9 +1187,26 @@ class _Resolver:
                 named.add(name)
                 continue
             opening = max(start, *(text.rfind(c, start, at) + 1 for c in ".!?;"))
-            if any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
+            if text.startswith(("'s", "’s"), self.ends[k]):
+                found.discard(name)  # "he awaited Mr. Brownlow's answer": the owner
+            elif any(not self._in_quote(m.start()) for m in pronoun.finditer(text, opening, at)):
                 found.add(name)  # '"He would," said Pooh': a "he" in speech acts on no one
+            else:
+                found.discard(name)  # the latest mention tells: "... known to Mrs Smith."
         return found - named
+
+    def _narration_start(self, pos: int, turn: Turn) -> int:
+        """Where the narration a tag's pronoun follows on from begins: its paragraph, or
+        the narration paragraphs just before (NARRATION_RUN at most) when the speech opens
+        its own ("He scribbled a note to Lord Henry. / 'Wait for an answer,' he said." is
+        not Lord Henry)."""
+        paragraphs = self.story.paragraphs
+        start = paragraphs[turn.para].start
+        index = turn.para
+        if pos < start or turn.opens:
+            while index > turn.para - NARRATION_RUN and index > 0 and index - 1 not in self.by_para:
+                index -= 1
+        return paragraphs[index].start
 
     def _narrated_turn(self, turn: Turn) -> int:
         """Characters of narration in the turn's paragraph outside its quotes."""
