@@ -1509,11 +1509,14 @@ def test_words_from_someone_right_after_the_quote_are_theirs():
         '"A delightful theory!" she exclaimed.\n\n'
         '"A dangerous theory!" came from Sir Thomas s tight lips.\n\n'
         '"Miss Wilcox, he was!" said Margaret.\n\n'
-        '"M--m--m--m!" from Mr. Wilcox, who thought the episode amusing.\n'
+        '"M--m--m--m!" from Mr. Wilcox, who thought the episode amusing.\n\n'
+        '"Did he?" said Margaret.\n\n'
+        '"Gracious--how romantic!" at last broke explosively from Janey.\n'
     )
     speakers = said(text)
     assert speakers[1] == "Sir Thomas"
     assert speakers[3] == "Mr. Wilcox"
+    assert speakers[5] == "Janey"
 
 
 def test_one_who_interrupts_by_saying_is_the_speaker():

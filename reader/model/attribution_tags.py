@@ -284,7 +284,7 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
             group = "own" if own.group("own") else "subj"
             word = own.group(group)
             return Evidence(OWNER_PRONOUN.get(word, word), own.start(group), True)
-    if first in ("from", "came"):
+    if first in FROM_VERBS:
         source = FROM_TAG.match(text, start, limit)
         if source is not None and _is_subject(source.group("subj")):
             return Evidence(source.group("subj"), source.start("subj"), True)
@@ -335,12 +335,16 @@ def _indefinite_near(text: str, start: int, end: int) -> bool:
     return scanner(INDEFINITE_WORD).search(text, start, end) is not None
 
 
+FROM_VERBS = ("from", "came", "broke", "burst", "escaped")
 FROM_TAG = re.compile(
-    rf"[ \t\n]*(?:came[ \t\n]+)?from[ \t\n]+(?P<subj>{NAME_PHRASE}|[Tt]he[ \t\n]+{NAME_PHRASE})"
+    r"[ \t\n]*(?:(?:then|at[ \t\n]+last|at[ \t\n]+length)[ \t\n]+)?"
+    r"(?:(?:came|broke|burst|escaped)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?)?"
+    rf"from[ \t\n]+(?P<subj>{NAME_PHRASE}|[Tt]he[ \t\n]+{NAME_PHRASE})"
     r"(?=[ \t\n]*[,.;:!?)—–-]|['’ ]s[ \t\n]|[ \t\n]+(?:who|as|and|with)\b)"
 )
 """'"M--m--m!" from Mr. Wilcox, who thought it amusing', '"A dangerous theory!" came from
-Sir Thomas's tight lips': the words come from the one named."""
+Sir Thomas's tight lips', 'at last broke explosively from Janey': the words come from
+the one named."""
 CAPITAL_VERB = re.compile(r"[ \t\n]*(?P<verb>[A-Z][a-z]+)\b")
 """A capitalised first word after a quote that ends on a comma: '"...," Said Hamidullah'
 is still a tag, since no sentence starts after a comma."""
@@ -563,7 +567,7 @@ def _after_intro(text: str, start: int, end: int) -> re.Match[str] | None:
 VOICE_OF = re.compile(
     rf"(?P<subj>{NAME_PHRASE})['’]s[ \t\n]+(?:[a-z]+[ \t\n]+)?(?:voice|tones?|lips|reply"
     r"|answer|words|declaration|reasoning|remark|rejoinder|response|retort|exclamation"
-    r"|observation|comment|question|cry|side|part|word)\b"
+    r"|observation|comment|question|cry|side|part|word|reproach|inquiry|enquiry)\b"
 )
 """A speaker's voice as the subject: "Mary's voice came, cool and liquid:"."""
 
@@ -833,9 +837,10 @@ def _has_possessive(text: str, start: int, end: int) -> bool:
 
 
 VOICE_TAIL = re.compile(
-    r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came|were|had[ \t\n]+been|with)?[ \t\n,:—–-]*"
+    r"[ \t\n,]*(?:it[ \t\n]+)?(?:was|came|were|had[ \t\n]+been|with|of)?[ \t\n,:—–-]*"
 )
-"""What may follow "Name's reply" to the quote: "was", "had been:", ", with"."""
+"""What may follow "Name's reply" to the quote: "was", "had been:", ", with", "of"
+("when listening in turn to Mary's reproach of")."""
 BY_NAME_END = re.compile(rf"\b(?:by|from)[ \t\n]+(?P<subj>{NAME_PHRASE})[ \t\n]*[,:—–-]+$")
 """A lead-in ending on who the words come from: "thus accosted by Miss Bingley,"."""
 
