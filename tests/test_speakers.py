@@ -1561,3 +1561,12 @@ def test_a_pronoun_tag_is_not_the_one_acted_on_two_narration_paragraphs_back():
         '"Take this to the post," he said.\n'
     )
     assert said(text) == ["Tom"]
+
+
+def test_lead_in_keeps_its_quote_when_the_tag_after_opens_the_next():
+    text = (
+        "Mr. Bounderby sat down to breakfast. So, when Mrs. Sparsit said with forced"
+        ' lightness of heart, "You want your breakfast, sir," Mr. Bounderby replied, "If I'
+        " waited, ma'am, I should wait long.\"\n"
+    )
+    assert said(text) == ["Mrs. Sparsit", "Mr. Bounderby"]

@@ -211,8 +211,8 @@ def _leads_on(text: str, beats: list[Beat], i: int, found: Evidence) -> bool:
     before = beats[i - 1] if i > 0 else None
     if before is None or before.kind != "narration" or before.paragraph != beats[i].paragraph:
         return False
-    closed = text[beats[i].start : beats[i].end].rstrip().rstrip(CLOSING_MARKS)[-1:] in ".?!"
-    if not closed:
-        return False
     earlier = tag_before(text, before.start, before.end)
-    return earlier is not None and earlier.explicit
+    if earlier is None or not earlier.explicit:
+        return False
+    closed = text[beats[i].start : beats[i].end].rstrip().rstrip(CLOSING_MARKS)[-1:] in ".?!"
+    return closed or text[before.start : before.end].rstrip()[-1:] in ",:"
