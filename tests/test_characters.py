@@ -869,3 +869,25 @@ def test_loo_is_louisa_a_miss_so_not_the_mrs():
     people = cast(text)
     assert people["Loo Pellow"].gender == "female"
     assert "Loo Pellow" not in names_of(people["Mrs. Pellow"])
+
+
+def test_a_rare_one_letter_slip_of_a_frequent_name_is_the_same_person():
+    scene = (
+        'Mr. Brownlow looked at Oliver.\n\n"Sit down, child," said Mr. Brownlow.\n\n'
+        '"Thank you, sir," said Oliver.\n\n'
+    )
+    scenes = scene * 6
+    text = scenes + '"He knows the alternative," said Mr. Browlow.\n'
+    people = cast(text)
+    assert "Mr. Browlow" not in people
+    assert "Mr. Browlow" in people["Mr. Brownlow"].aliases
+    assert [b.speaker for b in story(text).beats if b.kind == "dialogue"][-1] == "Mr. Brownlow"
+
+
+def test_names_a_letter_apart_that_are_both_common_stay_apart():
+    text = "".join(
+        '"Hello," said Marian.\n\n"Good day," said Marion.\n\nMarian and Marion walked on.\n\n'
+        for _ in range(4)
+    )
+    people = cast(text)
+    assert "Marian" in people and "Marion" in people

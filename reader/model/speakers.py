@@ -53,6 +53,7 @@ from reader.model.characters import (
     split_name,
     title_gender,
 )
+from reader.model.misspellings import fold_misspellings
 from reader.model.regex_scan import by_first_letter
 from reader.model.story import Beat, Character, Paragraph, Story
 from reader.model.turn_taking import fill_alternation, refill
@@ -153,6 +154,7 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     if first_person:  # "I say" once, and the narration opens sentences on "I"
         first_person += _narrator_sentences(story, quotes)
     cast = build_cast(census, first_person >= FIRST_PERSON_MIN)
+    fold_misspellings(cast, census)
     lowered = text.lower()
     shared = _title_roles(cast, census)
     link_roles(text, cast, lowered)
