@@ -429,11 +429,13 @@ INVERTED_LEAD = re.compile(
     r"[ \t\n]*[,:—–-]+$"
 )
 """An inverted lead-in: "and, in an unhappy mood, thus spoke Mary:", "Then said Tom:"."""
+SPEECH_GERUNDS = (
+    "saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
+    "whispering|remarking|beginning|continuing|interrupting|declaring|enquiring|inquiring"
+)
 POSSESSIVE_GERUND = re.compile(
     rf"(?P<subj>{NAME_PHRASE})(?:['’]|[ \t])s[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
-    r"(?:saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
-    r"whispering|remarking|beginning|continuing|interrupting|declaring|enquiring|inquiring)"
-    r"\b[^.;!?\"“”]{0,60}$"
+    rf"(?:{SPEECH_GERUNDS})\b[^.;!?\"“”]{{0,60}}$"
 )
 """A possessive before a gerund of speech at the end of a lead-in: "by Sir Thomas's saying
 with authority,", "began with Mary's saying, in a tone of great exultation--"."""
@@ -443,7 +445,15 @@ def _possessive_gerund(text: str, start: int, end: int) -> re.Match[str] | None:
     """The last "Name's saying" of a lead-in, if only its manner follows it."""
     if "ing" not in text[max(start, end - 80) : end]:
         return None
+    if not GERUND_NEAR.search(text, max(start, end - GERUND_REACH), end):
+        return None  # a match's gerund ends within 60 characters of the end (61 before a "\n")
     return _last_match(POSSESSIVE_GERUND, text, max(start, end - 160), end)
+
+
+GERUND_NEAR = re.compile(SPEECH_GERUNDS)
+GERUND_REACH = 61 + max(len(word) for word in SPEECH_GERUNDS.split("|"))
+"""How far back from the end of a lead-in POSSESSIVE_GERUND's gerund can start: the search
+for the gerunds alone, much cheaper than the pattern's, rules out most lead-ins."""
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -543,7 +553,7 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     heard = _heard_say(text, start, last_verb)
     if heard is not None:
         return heard
-    tag = _last_tag(text, start, end)
+    tag = _last_tag(text, _tag_scan_start(text, start, last_verb.start()), end)
     if tag is not None and tag.start("verb") == last_verb.start():
         again = tag.group("verb") in AGAIN_VERBS
         return Evidence(tag.group("subj"), tag.start("subj"), True, again=again)
@@ -601,6 +611,25 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         return None
     again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+TAG_BARRIERS = ',;:!?"“”(—–'
+"""Characters no TAG_BEFORE match can hold (its subject, adverb and verb are words)."""
+
+
+def _tag_scan_start(text: str, start: int, verb: int) -> int:
+    """Where a scan for the tag whose verb is at ``verb`` may start and find what a scan
+    from ``start`` finds there: after the last TAG_BARRIERS character before the verb.
+    No match spans such a character, so a scan from ``start`` comes to the position after
+    it in step with one begun there; and no tag's verb comes after the last speech verb
+    (``_last_speech_verb``), so the tag found at ``verb``, if any, is still the last."""
+    barrier = max(
+        text.rfind(",", start, verb),
+        text.rfind(";", start, verb),
+        text.rfind(":", start, verb),
+        text.rfind("—", start, verb),
+    )
+    return barrier + 1 if barrier >= 0 else start
 
 
 def _last_tag(text: str, start: int, end: int) -> re.Match[str] | None:
