@@ -553,8 +553,8 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     heard = _heard_say(text, start, last_verb)
     if heard is not None:
         return heard
-    tag = _last_tag(text, _tag_scan_start(text, start, last_verb.start()), end)
-    if tag is not None and tag.start("verb") == last_verb.start():
+    tag = _tag_at(text, start, end, last_verb)
+    if tag is not None:
         again = tag.group("verb") in AGAIN_VERBS
         return Evidence(tag.group("subj"), tag.start("subj"), True, again=again)
     stop = last_verb.start()
@@ -613,8 +613,26 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
 
 
-TAG_BARRIERS = ',;:!?"“”(—–'
-"""Characters no TAG_BEFORE match can hold (its subject, adverb and verb are words)."""
+def _tag_at(text: str, start: int, end: int, last_verb: re.Match[str]) -> re.Match[str] | None:
+    """``_last_tag(text, start, end)`` if its verb is ``last_verb``, read over less text.
+    No tag's verb comes after the last speech verb, so that tag is the last found if
+    found at all; the scan begins after the last comma before it (``_tag_scan_start``)
+    and, when a stop follows the verb ("said,"), ends with it: no match runs on over such
+    a mark, so the scan meets the same matches up to there, and nothing after the verb
+    but the marks TAG_BEFORE looks ahead for can change what it finds."""
+    verb, verb_end = last_verb.span()
+    if (
+        verb_end < end
+        and text[verb_end] in ",;:—–"
+        and not SENTENCE_MARK.search(text, verb_end, end)
+    ):
+        end = verb_end
+    tag = _last_tag(text, _tag_scan_start(text, start, verb), end)
+    return tag if tag is not None and tag.start("verb") == verb else None
+
+
+SENTENCE_MARK = re.compile(r"[.!?\"“”]")
+"""What TAG_BEFORE's look-ahead from its verb to the end may not meet."""
 
 
 def _tag_scan_start(text: str, start: int, verb: int) -> int:
