@@ -397,19 +397,13 @@ STOP_MARKS = ",:—–-"
 
 def _name_at_end(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` may end on a name and the marks of STOP_MARKS, as
-    INVERTED_LEAD and BY_NAME_END need: the word before the marks holds a capital (a name's
-    last word does: "Tom", "Mary-ann", "the M"). Most lead-ins end on "said," instead."""
-    if end > start and text[end - 1] == "\n":
+    INVERTED_LEAD and BY_NAME_END need (in the last 60 characters, as they read): the word
+    before the marks then holds a capital ("Tom", "Mary-ann", "the M"). Most lead-ins end
+    on "said," instead, and string methods tell so faster than the regexes."""
+    if text[end - 1] == "\n":
         return True  # "$" may match before a final newline: leave it to the regexes
-    pos = end
-    while pos > start and text[pos - 1] in STOP_MARKS:
-        pos -= 1
-    while pos > start and text[pos - 1] in " \t\n":
-        pos -= 1
-    word = pos
-    while word > start and (text[word - 1].isalpha() or text[word - 1] in "-'’"):
-        word -= 1
-    return not text[word:pos].islower()
+    words = text[max(start, end - 60) : end].rstrip(STOP_MARKS).rstrip(" \t\n").rsplit(None, 1)
+    return not words or not words[-1].islower()
 
 
 def silent_subject(text: str, start: int, end: int) -> Evidence | None:
