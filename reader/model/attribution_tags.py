@@ -402,14 +402,15 @@ def tag_before(text: str, start: int, end: int) -> Evidence | None:
         gerund = _possessive_gerund(text, sentence_start, end)
         if gerund is not None:  # "electrified by Mrs Croft's suddenly saying,--"
             return Evidence(gerund.group("subj"), gerund.start("subj"), True)
-        inverted = INVERTED_LEAD.search(text, max(sentence_start, end - 60), end)
+        named = _name_at_end(text, sentence_start, end)
+        inverted = INVERTED_LEAD.search(text, max(sentence_start, end - 60), end) if named else None
         if inverted is not None and _is_subject(inverted.group("subj")):
             return Evidence(inverted.group("subj"), inverted.start("subj"), True)
     if last in ",:—–-" or ends_with_speech_verb(text, sentence_start, end):
         found = _lead_in_subject(text, sentence_start, end)
         if found is not None:
             return found
-    if last in ",:—–-":
+    if last in ",:—–-" and _name_at_end(text, sentence_start, end):
         by = BY_NAME_END.search(text, max(sentence_start, end - 60), end)
         if by is not None:  # "thus accosted by Miss Bingley,"
             return Evidence(by.group("subj"), by.start("subj"), True)
@@ -452,8 +453,40 @@ answer." It names who is not speaking, so it is no action beat for the next quot
 def _stays_silent(text: str, start: int, end: int) -> bool:
     """The sentence ``text[start:end]`` says someone did not speak, and no speech verb
     follows: "Mr. Fang sat silent for some minutes, and then ... said" speaks after all."""
+    if not _silence_in(text, start, end):
+        return False
     silence = scanner(SILENCE).search(text, start, end)
     return silence is not None and _last_speech_verb(text, silence.end(), end) is None
+
+
+def _silence_in(text: str, start: int, end: int) -> bool:
+    """``SILENCE`` in ``text[start:end]``. Each of its matches holds "silen", "mute" or a
+    word in "no" after a space ("said nothing", "made no answer", "did not speak"): plain
+    string searches rule out nine sentences in ten before the regex runs."""
+    if (
+        text.find("silen", start, end) < 0
+        and text.find("mute", start, end) < 0
+        and text.find(" no", start, end) < 0
+        and text.find("\nno", start, end) < 0
+        and text.find("\tno", start, end) < 0
+    ):
+        return False
+    return scanner(SILENCE).search(text, start, end) is not None
+
+
+STOP_MARKS = ",:—–-"
+"""The marks a lead-in that names its speaker last ends on ("Then said Tom:")."""
+
+
+def _name_at_end(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may end on a name and the marks of STOP_MARKS, as
+    INVERTED_LEAD and BY_NAME_END need (in the last 60 characters, as they read): the word
+    before the marks then holds a capital ("Tom", "Mary-ann", "the M"). Most lead-ins end
+    on "said," instead, and string methods tell so faster than the regexes."""
+    if text[end - 1] == "\n":
+        return True  # "$" may match before a final newline: leave it to the regexes
+    words = text[max(start, end - 60) : end].rstrip(STOP_MARKS).rstrip(" \t\n").rsplit(None, 1)
+    return not words or not words[-1].islower()
 
 
 def silent_subject(text: str, start: int, end: int) -> Evidence | None:
@@ -510,11 +543,13 @@ INVERTED_LEAD = re.compile(
     r"[ \t\n]*[,:—–-]+$"
 )
 """An inverted lead-in: "and, in an unhappy mood, thus spoke Mary:", "Then said Tom:"."""
+SPEECH_GERUNDS = (
+    "saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
+    "whispering|remarking|beginning|continuing|interrupting|declaring|enquiring|inquiring"
+)
 POSSESSIVE_GERUND = re.compile(
     rf"(?P<subj>{NAME_PHRASE})(?:['’]|[ \t])s[ \t\n]+(?:[a-z]+ly[ \t\n]+)?"
-    r"(?:saying|asking|exclaiming|crying|calling|observing|replying|answering|adding|"
-    r"whispering|remarking|beginning|continuing|interrupting|declaring|enquiring|inquiring)"
-    r"\b[^.;!?\"“”]{0,60}$"
+    rf"(?:{SPEECH_GERUNDS})\b[^.;!?\"“”]{{0,60}}$"
 )
 """A possessive before a gerund of speech at the end of a lead-in: "by Sir Thomas's saying
 with authority,", "began with Mary's saying, in a tone of great exultation--"."""
@@ -524,7 +559,15 @@ def _possessive_gerund(text: str, start: int, end: int) -> re.Match[str] | None:
     """The last "Name's saying" of a lead-in, if only its manner follows it."""
     if "ing" not in text[max(start, end - 80) : end]:
         return None
+    if not GERUND_NEAR.search(text, max(start, end - GERUND_REACH), end):
+        return None  # a match's gerund ends within 60 characters of the end (61 before a "\n")
     return _last_match(POSSESSIVE_GERUND, text, max(start, end - 160), end)
+
+
+GERUND_NEAR = re.compile(SPEECH_GERUNDS)
+GERUND_REACH = 61 + max(len(word) for word in SPEECH_GERUNDS.split("|"))
+"""How far back from the end of a lead-in POSSESSIVE_GERUND's gerund can start: the search
+for the gerunds alone, much cheaper than the pattern's, rules out most lead-ins."""
 
 
 def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -625,8 +668,8 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     heard = _heard_say(text, start, last_verb)
     if heard is not None:
         return heard
-    tag = _last_tag(text, start, end)
-    if tag is not None and tag.start("verb") == last_verb.start():
+    tag = _tag_at(text, start, end, last_verb)
+    if tag is not None:
         again = tag.group("verb") in AGAIN_VERBS
         return Evidence(tag.group("subj"), tag.start("subj"), True, again=again)
     stop = last_verb.start()
@@ -639,10 +682,6 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
     if who is not None and not CLAUSE_END.search(text, who.end(), stop):
         again = last_verb.group() in AGAIN_VERBS  # "Thorpe, who, coming to them, said,"
         return Evidence(who.group("subj"), who.start("subj"), True, again=again)
-    found = list(scanner(SUBJECT_TOKEN).finditer(text, start, stop))
-    found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
-    found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
-    found.sort(key=lambda m: m.start())
     if text.startswith("by", stop - 3, stop) or text.find(" by ", max(start, stop - 24), stop) >= 0:
         by = _last_match(scanner(BY_GERUND), text, max(start, stop - 120), last_verb.end())
         if by is not None and by.end() == last_verb.end() and _is_subject(by.group("subj")):
@@ -659,6 +698,11 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         ):
             again = last_verb.group() in AGAIN_VERBS
             return Evidence(nearest.group("subj"), nearest.start("subj"), True, again=again)
+    found = list(scanner(SUBJECT_TOKEN).finditer(text, start, stop))
+    if text.find(",", start, stop) >= 0:  # a name set off by commas needs one
+        found += list(scanner(NAME_APPOSED).finditer(text, start, stop))
+        found += list(scanner(NAME_ASIDE).finditer(text, start, stop))
+        found.sort(key=lambda m: m.start())
     found = [
         m
         for m in found
@@ -687,6 +731,43 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         return None
     again = last_verb.group() in AGAIN_VERBS
     return Evidence(subjects[-1].group("subj"), subjects[-1].start("subj"), True, again=again)
+
+
+def _tag_at(text: str, start: int, end: int, last_verb: re.Match[str]) -> re.Match[str] | None:
+    """``_last_tag(text, start, end)`` if its verb is ``last_verb``, read over less text.
+    No tag's verb comes after the last speech verb, so that tag is the last found if
+    found at all; the scan begins after the last comma before it (``_tag_scan_start``)
+    and, when a stop follows the verb ("said,"), ends with it: no match runs on over such
+    a mark, so the scan meets the same matches up to there, and nothing after the verb
+    but the marks TAG_BEFORE looks ahead for can change what it finds."""
+    verb, verb_end = last_verb.span()
+    if (
+        verb_end < end
+        and text[verb_end] in ",;:—–"
+        and not SENTENCE_MARK.search(text, verb_end, end)
+    ):
+        end = verb_end
+    tag = _last_tag(text, _tag_scan_start(text, start, verb), end)
+    return tag if tag is not None and tag.start("verb") == verb else None
+
+
+SENTENCE_MARK = re.compile(r"[.!?\"“”]")
+"""What TAG_BEFORE's look-ahead from its verb to the end may not meet."""
+
+
+def _tag_scan_start(text: str, start: int, verb: int) -> int:
+    """Where a scan for the tag whose verb is at ``verb`` may start and find what a scan
+    from ``start`` finds there: after the last TAG_BARRIERS character before the verb.
+    No match spans such a character, so a scan from ``start`` comes to the position after
+    it in step with one begun there; and no tag's verb comes after the last speech verb
+    (``_last_speech_verb``), so the tag found at ``verb``, if any, is still the last."""
+    barrier = max(
+        text.rfind(",", start, verb),
+        text.rfind(";", start, verb),
+        text.rfind(":", start, verb),
+        text.rfind("—", start, verb),
+    )
+    return barrier + 1 if barrier >= 0 else start
 
 
 def _last_tag(text: str, start: int, end: int) -> re.Match[str] | None:

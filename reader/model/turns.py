@@ -59,28 +59,24 @@ def read_turns(story: Story) -> list[Turn]:
     turns: list[Turn] = []
     beats = story.beats
     paragraphs = story.paragraphs
-    last_para = -1
+    turn: Turn | None = None
     previous_unclosed = False
-    prev_turn_para = -2
     for i, beat in enumerate(beats):
         if beat.kind != "dialogue":
             continue
-        if beat.paragraph != last_para:
-            continued = previous_unclosed and beat.start == story.paragraphs[beat.paragraph].start
-            chained = prev_turn_para == beat.paragraph - 1
-            turns.append(
-                Turn(beat.paragraph, beat.scene, [], [], continued=continued, chained=chained)
-            )
-            turns[-1].opens = beat.start == paragraphs[beat.paragraph].start
-            last_para = beat.paragraph
-            prev_turn_para = beat.paragraph
-        turn = turns[-1]
+        para = paragraphs[beat.paragraph]
+        if turn is None or beat.paragraph != turn.para:
+            opens = beat.start == para.start
+            chained = turn is not None and turn.para == beat.paragraph - 1
+            turn = Turn(beat.paragraph, beat.scene, [], [], continued=previous_unclosed and opens)
+            turn.chained, turn.opens = chained, opens
+            turns.append(turn)
         turn.lines.append(beat)
         found = _evidence(text, beats, i)
         if found is None and len(turn.lines) == 1 and i > 0:
             found = _lead_in(text, beats[i - 1], beat)
         turn.evidence.append(found)
-        previous_unclosed = beat.end >= paragraphs[beat.paragraph].end and _unclosed(
+        previous_unclosed = beat.end >= para.end and _unclosed(
             text, beat, story
         )  # only a quote reaching its paragraph's end can run on unclosed
     return turns
