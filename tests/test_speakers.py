@@ -1570,3 +1570,12 @@ def test_lead_in_keeps_its_quote_when_the_tag_after_opens_the_next():
         " waited, ma'am, I should wait long.\"\n"
     )
     assert said(text) == ["Mrs. Sparsit", "Mr. Bounderby"]
+
+
+def test_capitalised_role_in_a_tag_is_a_being_the_story_names():
+    text = (
+        "Alice sat on the bank with the Dodo.\n\n"
+        '"I move that the meeting adjourn," said the Dodo.\n\n'
+        '"Speak English!" said the Eaglet.\n'
+    )
+    assert said(text)[-1] == "the Eaglet"

@@ -453,6 +453,8 @@ PERSON_NOUNS = frozenset(
     "policeman constable porter".split()
 )
 """Nouns for people that the role endings miss: "a student", "a looker-on"."""
+CAPITALISED_ROLE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*")
+"""A capitalised noun after "the" in a tag: a name the story gives ("the Eaglet")."""
 MARKED_OUT = re.compile(
     r"[ \t\n]+(?:in|with)[ \t\n]+the[ \t\n]+(?:[a-z-]+[ \t\n]+){0,2}(?P<noun>[a-z-]+)"
     r"(?=[,;:.!?—–]|[ \t\n]+(?:and|as|who|that|to|at|for|from|\(|\"|“)|[ \t\n]*$)"
@@ -724,6 +726,13 @@ class _Resolver:
         words = subject.split()
         if len(words) >= 2 and words[0].lower() in ("a", "an"):
             return self._introduced(words, pos)
+        if (
+            len(words) == 2
+            and words[0] == "the"
+            and CAPITALISED_ROLE.fullmatch(words[1])
+            and not words[1].endswith("s")  # "said the Holts" is a family, no one
+        ):
+            return self._as_stranger(subject, words[1].lower())  # "said the Eaglet"
         if len(words) < 3 or words[0].lower() != "the":
             return None
         if not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
