@@ -1579,3 +1579,24 @@ def test_capitalised_role_in_a_tag_is_a_being_the_story_names():
         '"Speak English!" said the Eaglet.\n'
     )
     assert said(text)[-1] == "the Eaglet"
+
+
+def test_a_calling_met_in_a_tag_is_someone_of_that_calling():
+    text = (
+        "Brett and I sat near the band. Bill had gone home.\n\n"
+        '"You were happy a minute ago," I said.\n\n'
+        '"I feel terribly," said Brett.\n\n'
+        '"You can\'t two time--" the drummer shouted.\n\n'
+        '"Let\'s go," said Brett.\n'
+    )
+    assert said(text)[2] == "the drummer"
+
+
+def test_a_calling_answering_the_one_just_named_is_that_person():
+    text = (
+        "Dorian let the men in. Mr. Hubbard came first, gasping for breath.\n\n"
+        '"It is a lovely frame," said Lord Henry.\n\n'
+        '"Bring it in, Mr. Hubbard, please," said Dorian.\n\n'
+        '"Always glad to have a rest, sir," answered the frame-maker.\n'
+    )
+    assert said(text)[-1] == "Mr. Hubbard"

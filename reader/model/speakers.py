@@ -455,6 +455,16 @@ PERSON_NOUNS = frozenset(
 """Nouns for people that the role endings miss: "a student", "a looker-on"."""
 CAPITALISED_ROLE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*")
 """A capitalised noun after "the" in a tag: a name the story gives ("the Eaglet")."""
+GENERIC_PEOPLE = frozenset(
+    "man woman gentleman gentlewoman boy girl lady fellow person other stranger child "
+    "youth creature visitor elder younger".split()
+)
+"""Words for anyone at all: "said the man" is some man the story knows, not a calling."""
+NOT_CALLINGS = frozenset(
+    "latter former floor door corner water matter paper letter number order manner dinner "
+    "summer winter river".split()
+)
+"""Words that end like a calling but name none: "the latter", "the ground-floor"."""
 MARKED_OUT = re.compile(
     r"[ \t\n]+(?:in|with)[ \t\n]+the[ \t\n]+(?:[a-z-]+[ \t\n]+){0,2}(?P<noun>[a-z-]+)"
     r"(?=[,;:.!?—–]|[ \t\n]+(?:and|as|who|that|to|at|for|from|\(|\"|“)|[ \t\n]*$)"
@@ -589,6 +599,8 @@ class _Resolver:
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
         self.age_sets: tuple[set[str], set[str]] | None = None
+        self.roles: dict[str, str] = {}
+        """A calling met in a tag ("the drummer") → the character speaking as it."""
         self.marked: dict[str, str] = {}
         """Marked-out description ("the man with the black beard") → its noun."""
         self.marked_counts: dict[str, int] = {}
@@ -733,6 +745,8 @@ class _Resolver:
             and not words[1].endswith("s")  # "said the Holts" is a family, no one
         ):
             return self._as_stranger(subject, words[1].lower())  # "said the Eaglet"
+        if len(words) == 2 and words[0] == "the":
+            return self._addressed_role(words[1])
         if len(words) < 3 or words[0].lower() != "the":
             return None
         if not all(STRANGER_WORD.fullmatch(w) for w in words[1:]):
@@ -745,6 +759,41 @@ class _Resolver:
         if any(w.endswith(DESCRIBING_ENDINGS) for w in words[1:-1]):
             return None  # "the inflexible beadle" is someone the story knows, described
         return self._as_stranger("the " + " ".join(words[1:]), noun)
+
+    def _addressed_role(self, noun: str) -> str | None:
+        """ "Bring it in, Mr. Hubbard," ... "Always glad," answered the frame-maker: a calling
+        that answers the one just addressed by name is that person; met with no name, it
+        is someone of that calling (``_role``)."""
+        previous = self.history[-1] if self.history else None
+        if previous is not None:
+            called = [n for n in previous.vocatives if n != previous.last]
+            if len(called) == 1:
+                return called[0] if self._role_word(noun) else None
+        return self._role(noun)
+
+    def _role_word(self, noun: str) -> bool:
+        """Whether ``noun`` names a calling ("drummer", "coachman"), not anyone at all."""
+        if not STRANGER_WORD.fullmatch(noun) or noun in NOT_STRANGERS or noun in GENERIC_PEOPLE:
+            return False
+        if noun.rsplit("-", 1)[-1] in NOT_CALLINGS:
+            return False  # "the ground-floor" is a floor
+        return (noun.endswith(ROLE_ENDINGS) or noun in PERSON_NOUNS) and noun not in STRANGER_STOPS
+
+    def _role(self, noun: str) -> str | None:
+        """ "said the drummer", "replied the coachman": a calling of one word that fits no
+        one in the cast is someone of that calling, met here. The role stays out of the
+        cast's lookup, so a later "the drummer" whom the story links to a name is still
+        that name; plain "the man", "the lady" are too common to be anyone new."""
+        if not self._role_word(noun):
+            return None
+        name = self.roles.get(noun)
+        if name is None:
+            name = self.roles[noun] = "the " + noun
+            if name not in self.cast.people:
+                gender = "female" if noun in FEMALE_NOUNS or noun.endswith("ess") else None
+                gender = "male" if noun in MALE_NOUNS else gender
+                self.cast.people[name] = Character(name, [], gender)
+        return name
 
     def _marked_out(self, subject: str, pos: int) -> str | None:
         """ "said the gentleman in the white waistcoat": a description that goes on to what
