@@ -1600,3 +1600,13 @@ def test_a_calling_answering_the_one_just_named_is_that_person():
         '"Always glad to have a rest, sir," answered the frame-maker.\n'
     )
     assert said(text)[-1] == "Mr. Hubbard"
+
+
+def test_one_listening_after_a_quote_is_not_its_speaker():
+    text = (
+        "Mary sat by Edmund and Henry.\n\n"
+        '"Is Thornton Lacey far?" asked Henry.\n\n'
+        '"Not far," said Edmund.\n\n'
+        '"My plan may not be the best possible." Mary listened, and Edmund agreed.\n'
+    )
+    assert said(text)[-1] == "Henry"

@@ -301,6 +301,8 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
     if not match or not _is_subject(match.group("subj")):
         return None
     subj, verb = match.group("subj"), match.group("verb")
+    if verb in LISTENING:
+        return None  # '"...," Miss Crawford listened': the one listening is not speaking
     head = subj.split()[0].lower()
     if head in DETERMINERS and verb not in SPEECH_VERBS:
         longer = DESC_THEN_VERB.match(text, match.start("subj"), limit)
@@ -325,6 +327,10 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
     """Where the sentence starting at ``start`` ends, at most ``limit``."""
     ends = [at for at in (text.find(".", start, limit), text.find("!", start, limit)) if at >= 0]
     return min(ends) if ends else limit
+
+
+LISTENING = frozenset("listened listens heard hears overheard attended".split())
+"""Verbs of listening: whoever does them after a quote heard it, and did not say it."""
 
 
 def _indefinite_near(text: str, start: int, end: int) -> bool:
