@@ -269,6 +269,8 @@ def split_name(key: str) -> tuple[str | None, list[str]]:
         title, words = words[0], words[1:]
     if title in NOBLE_TITLES and len(words) > 1 and words[0] == "of":
         return title, [" ".join(words)]  # "duchess of monmouth": the place is one name
+    if len(words) < 2 or PARTICLES.isdisjoint(words):
+        return title, words  # most names: no particle to look for word by word
     for i, word in enumerate(words):
         if word in PARTICLES and i < len(words) - 1:  # "van der luyden" is one surname
             words = [*words[:i], " ".join(words[i:])]
@@ -364,6 +366,16 @@ class Census:
     recent: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(first name, full name) → times the bare first name came with that full name the
     last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
+    splits: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    """Name phrase → ``split_name`` of it, worked out once: choosing the cast asks each
+    phrase's title and words many times over. The words are shared: read them only."""
+
+    def split(self, key: str) -> tuple[str | None, list[str]]:
+        """``split_name(key)``, memoised."""
+        found = self.splits.get(key)
+        if found is None:
+            found = self.splits[key] = split_name(key)
+        return found
 
 
 def name_mentions(
@@ -859,7 +871,7 @@ def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
 
 def is_name(key: str, census: Census) -> bool:
     """A phrase a reader takes for a person's name rather than a common word."""
-    title, words = split_name(key)
+    title, words = census.split(key)
     if key.startswith("the ") and key in census.inverted:
         return True  # "said the March Hare"
     if not words or (words[0] in NOT_NAMES and title is None):
@@ -985,14 +997,14 @@ def fold(cast: Cast, name: str, target: str) -> None:
 
 def _person_words(census: Census) -> set[str]:
     """Words known to name people: tag subjects, titled surnames, gendered by pronouns."""
-    words = {w for k in census.tagged for w in split_name(k)[1]}
+    words = {w for k in census.tagged for w in census.split(k)[1]}
     for key in census.counts:
-        title, parts = split_name(key)
+        title, parts = census.split(key)
         if title is not None:
             words.update(parts)
     words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 2)
-    words.update(w for k in census.acts for w in split_name(k)[1])
-    words.update(w for k in census.addressed for w in split_name(k)[1])
+    words.update(w for k in census.acts for w in census.split(k)[1])
+    words.update(w for k in census.addressed for w in census.split(k)[1])
     return words
 
 
@@ -1000,7 +1012,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     """An untagged phrase is a character when a title, an act, an address or pronouns say
     it is a person."""
     count = census.counts[key]
-    title, words = split_name(key)
+    title, words = census.split(key)
     if key.startswith("the "):
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     if not is_name(key, census) or count <= census.stripped[key]:
@@ -1033,7 +1045,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
 def _plural(key: str, census: Census) -> bool:
     """A plural of a name the text uses in the singular ("the Gradgrinds", "Miss Steeles",
     "Americans", "the Elliots", "Wilcoxes"): a family or a people, not one person."""
-    title, words = split_name(key)
+    title, words = census.split(key)
     if not words or not words[-1].endswith("s"):
         return False
     last = words[-1]
@@ -1049,7 +1061,7 @@ def _plural(key: str, census: Census) -> bool:
 def _family(key: str, census: Census) -> bool:
     """ "The Schlegels", whose singular the text uses after Mr., Mrs. or Miss (or bare): a
     family, not one person, even when a tag has them speak together."""
-    words = split_name(key)[1]
+    words = census.split(key)[1]
     if not key.startswith("the ") or not words or not words[-1].endswith("s"):
         return False
     one = " ".join([*words[:-1], words[-1][:-1]])
@@ -1059,7 +1071,7 @@ def _family(key: str, census: Census) -> bool:
 def _of_a_place_or_kind(key: str, census: Census) -> bool:
     """A single untitled word mostly after "of", "at", "her" or "going to" that does little
     and never takes a title: a place, a faith or a kind ("Islam", "Oxford", "Greece")."""
-    title, words = split_name(key)
+    title, words = census.split(key)
     prepped = census.prepped[key]
     return (
         len(words) == 1
@@ -1091,7 +1103,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
     by_last: dict[str, list[Person]] = {}
 
     def order(key: str) -> tuple:
-        title, words = split_name(key)
+        title, words = census.split(key)
         nick = len(words) == 1 and words[0] in NICK_TO_FULL
         weight = census.counts[key] + 3 * census.tagged[key]
         untitled_first = (title is None) == (len(words) == 1)
@@ -1100,7 +1112,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         return (role, -len(words), nick, untitled_first, rank, -weight, key)
 
     for key in sorted(keys, key=order):
-        title, words = split_name(key)
+        title, words = census.split(key)
         gender = title_gender(title)
         if key.startswith("the ") and len(words) == 1:
             titled = [p for p in people if p.title == words[0]] if words[0] in TITLES else []
