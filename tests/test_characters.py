@@ -869,3 +869,22 @@ def test_loo_is_louisa_a_miss_so_not_the_mrs():
     people = cast(text)
     assert people["Loo Pellow"].gender == "female"
     assert "Loo Pellow" not in names_of(people["Mrs. Pellow"])
+
+
+def test_the_census_scan_passes_over_only_lone_words_opening_sentences():
+    from reader.model.characters import CENSUS_SCAN, NAME_SCAN, NOT_NAMES, SENTENCE_OPENERS
+
+    text = (
+        'He came. The Doctor said, "He is here." But then\n\nHe left; St. He and the He.\n'
+        "Then Elizabeth. Then-Some. The de Villefort.  Oh!   Oh? Yes Sir. Mr. Then He.\n"
+        '"Well," Well-known, and Hence. Thence. "Here,"\tHere-after. She-wolf.'
+    )
+    for start, end in ((0, len(text)), (3, len(text) - 5)):
+        scanned = {m.span(): m.group() for m in NAME_SCAN.finditer(text, start, end)}
+        kept = {m.span(): m.group() for m in CENSUS_SCAN.finditer(text, start, end)}
+        assert kept.items() <= scanned.items()
+        for (pos, _), word in scanned.items() - kept.items():
+            assert word.lower() in NOT_NAMES
+            assert text[pos - 3 : pos].rstrip(" \t\n")[-1:] in SENTENCE_OPENERS
+            assert text[pos - 4 : pos - 1] != "St."
+        assert {"He", "But", "Oh", "Thence"} <= {w for _, w in scanned.items() - kept.items()}
