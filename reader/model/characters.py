@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from string import ascii_lowercase
 
 from reader.model.given_names import given_name_gender
 from reader.model.regex_scan import by_first_letter
@@ -471,8 +472,11 @@ def name_mentions(
                 continue
         else:
             mid_keys.append(key)
-            for word in words:
-                mid_caps[word] += 1
+            if len(words) == 1:
+                mid_caps[key] += 1
+            else:
+                for word in words:
+                    mid_caps[word] += 1
         found.append((pos, end_at, key))
     found = join_titled_places(text, found, forms)
     counts = Counter([key for _, _, key in found])  # a list counts faster than a generator
@@ -496,6 +500,8 @@ def name_mentions(
 
 
 OF_BETWEEN = re.compile(r"[ \t\n]+of[ \t\n]+")
+NOBLE_KEYS = NOBLE_TITLES | {f"the {title}" for title in NOBLE_TITLES}
+"""Mention keys ``join_titled_places`` may join to a place: "duchess", "the duchess"."""
 
 
 def join_titled_places(
@@ -504,22 +510,25 @@ def join_titled_places(
     """ "the Duchess of Monmouth" is one person's name, though the scan reads "Duchess" and
     "Monmouth" apart: a noble title, "of" and a place of capitalised words join into one
     mention, so the duchess is a character and Monmouth no one."""
+    titled = [i for i, (_, _, key) in enumerate(found) if key in NOBLE_KEYS]
+    if not titled:
+        return found  # no noble title: nothing to join, as in most stories
     joined: list[tuple[int, int, str]] = []
-    i, stop = 0, len(found)
-    while i < stop:
+    done, stop = 0, len(found)  # found[:done] is read
+    for i in titled:
+        if i < done or i + 1 >= stop:
+            continue  # the place of the title before, or the last mention
         pos, end, key = found[i]
-        title = key[4:] if key.startswith("the ") else key
-        if title in NOBLE_TITLES and i + 1 < stop:
-            at, place_end, place = found[i + 1]
-            if OF_BETWEEN.fullmatch(text, end, at) and _a_place(place):
-                name = f"{title} of {place}"
-                words = text[pos:place_end].split()
-                forms.setdefault(name, " ".join(words[1:] if words[0] in ("the", "The") else words))
-                joined.append((pos, place_end, name))
-                i += 2
-                continue
-        joined.append(found[i])
-        i += 1
+        at, place_end, place = found[i + 1]
+        if OF_BETWEEN.fullmatch(text, end, at) and _a_place(place):
+            title = key[4:] if key.startswith("the ") else key
+            name = f"{title} of {place}"
+            words = text[pos:place_end].split()
+            forms.setdefault(name, " ".join(words[1:] if words[0] in ("the", "The") else words))
+            joined.extend(found[done:i])
+            joined.append((pos, place_end, name))
+            done = i + 2
+    joined.extend(found[done:])
     return joined
 
 
@@ -570,6 +579,11 @@ _Phrase = tuple[str, list[str], int | None, bool]
 def _phrase(raw: str, lower: Counter[str], forms: dict[str, str]) -> _Phrase:
     """What a name phrase as written reads as, worked out once per spelling: its key, its
     words, where a trimmed phrase ends, and whether it is one word that names no one."""
+    if " " not in raw and "\t" not in raw and "\n" not in raw and "." not in raw:
+        key = raw.lower()  # one word, as most are: nothing to trim
+        if key not in forms:
+            forms[key] = raw
+        return key, [key], None, key in NOT_NAMES
     key, words = _trim(normalise(raw), lower)
     tokens = raw.split()
     cut = None
@@ -728,7 +742,11 @@ def _lower_words(text: str, start: int, stop: int, only: set[str] | None = None)
     if only is not None:
         return Counter(filter(only.__contains__, split))
     tokens = Counter(split)
-    return Counter({word: n for word, n in tokens.items() if len(word) > 1 and "#" not in word})
+    for word in [word for word in tokens if not word.isalpha()]:
+        del tokens[word]  # a word with other word characters ("#") in it: none of a-z only
+    for letter in ascii_lowercase:
+        tokens.pop(letter, None)  # single letters
+    return tokens
 
 
 class _Scaled(Counter):
