@@ -1064,6 +1064,16 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
     title, words = census.split(key)
     if key.startswith("the "):
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
+    acts = census.acts[key]
+    if not (
+        title is not None
+        or acts > 1
+        or (acts and len(words) == 1)
+        or census.addressed[key]
+        or (count >= 2 and any(w in signals for w in words))
+        or (count < 2 and 1 < len(words) <= 3 and words[0] in signals)
+    ):
+        return False  # nothing tells a person (the last tests below): the rest only refuse
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
@@ -1076,7 +1086,6 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     if _plural(key, census):
         return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
-    acts = census.acts[key]
     if (
         title in ("general", "major")
         and count == 1
