@@ -729,16 +729,29 @@ class _WordClasses(dict):
         return value
 
 
-def _lower_words(text: str, start: int, stop: int, only: set[str] | None = None) -> Counter[str]:
+def _spell(text: str, start: int, stop: int) -> str:
+    """``text[start:stop]`` as ``_lower_words`` reads it: a-z stay, other word characters
+    become "#", everything else a space; a word running on from before ``start`` is "#"."""
+    classes = _WordClasses()
+    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
+    return (head + text[start:stop]).translate(classes)
+
+
+def _lower_words(
+    text: str, start: int, stop: int, only: set[str] | None = None, spelled: str | None = None
+) -> Counter[str]:
     """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
     the space-split tokens without "#" once other word characters are "#". With ``only``
-    (a-z words of two letters or more), just those words are counted, faster still."""
+    (a-z words of two letters or more), just those words are counted, faster still.
+    ``spelled``, when given, is ``_spell(text, start, stop)``, already made."""
     if LOWER_WORD.pattern != r"\b[a-z]{2,}\b":
         found = LOWER_WORD.findall(text, start, stop)  # a pattern this does not know
         return Counter(found if only is None else filter(only.__contains__, found))
-    classes = _WordClasses()
-    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
-    split = (head + text[start:stop]).translate(classes).split()
+    if spelled is None:
+        spelled = _spell(text, start, stop)
+    if only is not None and len(only) <= FEW_WORDS:
+        return _few_words(spelled, only)
+    split = spelled.split()
     if only is not None:
         return Counter(filter(only.__contains__, split))
     tokens = Counter(split)
@@ -747,6 +760,20 @@ def _lower_words(text: str, start: int, stop: int, only: set[str] | None = None)
     for letter in ascii_lowercase:
         tokens.pop(letter, None)  # single letters
     return tokens
+
+
+FEW_WORDS = 64
+"""Up to this many words are counted by one regex pass rather than by splitting the text."""
+
+
+def _few_words(spelled: str, only: set[str]) -> Counter[str]:
+    """How often each of a few a-z words is a token of ``spelled`` (a-z, "#" and spaces
+    only): a regex going from space to space is far cheaper than splitting out every
+    token when few words are wanted."""
+    if not only:
+        return Counter()
+    pattern = re.compile(rf" ({by_first_letter(sorted(only))})(?![a-z#])")
+    return Counter(pattern.findall(" " + spelled))
 
 
 class _Scaled(Counter):
@@ -760,28 +787,49 @@ class _Scaled(Counter):
         self.scale = scale
         self.text, self.stop, self.end = text, stop, end
         self.rest: Counter[str] | None = None
-        self.counted: set[str] | None = None
-        """The words ``rest`` counts, or None when it counts them all."""
+        """The expected words' counts past the sample, once one is asked for."""
         self.expected: set[str] = set()
+        self.others: dict[str, int] = {}
+        """Counts past the sample of words asked for though not expected."""
+        self.spelled: str | None = None
+        """The text past the sample as ``_spell`` makes it, once needed."""
 
     def __missing__(self, word: str) -> int:
         return int(self.sample.get(word, 0) * self.scale)
 
     def expect(self, words: Iterable[str]) -> None:
-        """Name the words ``anywhere`` will be asked about: past the sample only they are
-        counted then, which is far cheaper than counting every word there."""
+        """Name the words ``anywhere`` will mostly be asked about: past the sample only they
+        are counted then, together, which is far cheaper than counting every word there.
+        Any other word is counted on its own when asked for."""
         self.expected = {w for w in words if _a_word(w) and w not in self.sample}
 
     def anywhere(self, word: str) -> int:
         """The scaled count, or the count past the sample when the sample has none."""
         if word in self.sample:
             return self[word]
-        if word not in self.expected and not _a_word(word):
+        if word in self.expected:
+            if self.rest is None:
+                self.rest = self._words(self.expected)
+            return self.rest[word]
+        if not _a_word(word):
             return 0  # "the doctor", "o'brien": no lower-case word, in any text
-        if self.rest is None or (self.counted is not None and word not in self.counted):
-            self.counted = self.expected if word in self.expected else None
-            self.rest = _lower_words(self.text, self.stop, self.end, self.counted)
-        return self.rest[word]
+        count = self.others.get(word)
+        if count is None:
+            count = self.others[word] = self._count(word)
+        return count
+
+    def _count(self, word: str) -> int:
+        """How often the text past the sample writes ``word`` in lower case, read alone:
+        most such words are names, never written so, which one ``str.count`` tells."""
+        if self.text.count(word, self.stop, self.end) == 0:
+            return 0
+        return self._words({word})[word]
+
+    def _words(self, words: set[str]) -> Counter[str]:
+        """Counts of ``words`` past the sample, the text spelled for it once."""
+        if self.spelled is None:
+            self.spelled = _spell(self.text, self.stop, self.end)
+        return _lower_words(self.text, self.stop, self.end, words, self.spelled)
 
 
 def _a_word(word: str) -> bool:
@@ -920,6 +968,18 @@ def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
 
 def is_name(key: str, census: Census) -> bool:
     """A phrase a reader takes for a person's name rather than a common word."""
+    told = _name_by_form(key, census)
+    if told is not None:
+        return told
+    words = census.split(key)[1]
+    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
+        return False  # "Science", "Petulant": the text writes them in lower case as well
+    return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
+
+
+def _name_by_form(key: str, census: Census) -> bool | None:
+    """What ``is_name`` tells of a phrase before it asks how often the whole text writes
+    it in lower case (costly past the sample), or None when it must ask."""
     title, words = census.split(key)
     if key.startswith("the ") and key in census.inverted:
         return True  # "said the March Hare"
@@ -938,17 +998,16 @@ def is_name(key: str, census: Census) -> bool:
         and not (census.acts[key] or census.addressed[key] or census.votes.get(key))
     ):
         return False  # "Likewise," only ever opening a sentence, is a word there
-    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
-        return False  # "Science", "Petulant": the text writes them in lower case as well
-    return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
+    return None
 
 
 def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
-    if isinstance(census.lower, _Scaled):
-        census.lower.expect(k for keys in (census.counts, census.tagged) for k in keys)
     signals = _person_words(census)
-    keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
+    told = [k for k in census.counts if k not in census.tagged and _told(k, census, signals)]
+    if isinstance(census.lower, _Scaled):  # the words is_name will ask the text about
+        census.lower.expect(k for k in (*told, *census.tagged) if _name_by_form(k, census) is None)
+    keys = [k for k in told if _admit(k, census, signals)]
     keys.extend(k for k in census.tagged if is_name(k, census) and not _family(k, census))
     # "said the Schlegels" has a family speak, not one person
     people = _merge(keys, census)
@@ -1057,23 +1116,33 @@ def _person_words(census: Census) -> set[str]:
     return words
 
 
-def _admit(key: str, census: Census, signals: set[str]) -> bool:
-    """An untagged phrase is a character when a title, an act, an address or pronouns say
-    it is a person."""
+def _told(key: str, census: Census, signals: set[str]) -> bool:
+    """Whether a title, an act, an address or pronouns tell an untagged phrase a person
+    (the last tests of ``_admit``, which refuses the phrase otherwise: its other tests only
+    refuse). "the ..." phrases ``_admit`` reads apart."""
+    if key.startswith("the "):
+        return True
     count = census.counts[key]
     title, words = census.split(key)
-    if key.startswith("the "):
-        return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
     acts = census.acts[key]
-    if not (
+    return bool(
         title is not None
         or acts > 1
         or (acts and len(words) == 1)
         or census.addressed[key]
         or (count >= 2 and any(w in signals for w in words))
         or (count < 2 and 1 < len(words) <= 3 and words[0] in signals)
-    ):
-        return False  # nothing tells a person (the last tests below): the rest only refuse
+    )
+
+
+def _admit(key: str, census: Census, signals: set[str]) -> bool:
+    """An untagged phrase is a character when a title, an act, an address or pronouns say
+    it is a person (``_told``, asked first) and nothing says otherwise."""
+    count = census.counts[key]
+    title, words = census.split(key)
+    if key.startswith("the "):
+        return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
+    acts = census.acts[key]
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
