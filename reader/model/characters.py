@@ -860,6 +860,20 @@ OBJECT_CONTEXT = re.compile(
 )
 """A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
 Louisa smiling, so the pronoun after it says nothing of Tom."""
+
+
+def _object_context(text: str, pos: int) -> bool:
+    """Whether OBJECT_CONTEXT ends at ``pos``. Its blanks and its word's last letter are
+    looked at first: after ". " or '"' no word can end there, and the search is spared."""
+    if pos < 2 or text[pos - 1] not in BLANKS:
+        return False
+    before = text[pos - 2]
+    if before not in BLANKS and not "a" <= before <= "z":
+        return False
+    return OBJECT_CONTEXT.search(text, max(0, pos - 12), pos) is not None
+
+
+BLANKS = frozenset(" \t\n")
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
 A_KIND = tuple(f"{b}{word}{a}" for word in ("a", "an") for b in " \n" for a in " \n")
 """A name after "a" is a kind of person: "a Native Christian tried" is no one's act, nor
@@ -896,6 +910,10 @@ def _told_in_present(text: str) -> bool:
 TENSE_SAMPLE = 200_000
 
 
+NO_QUOTE = (float("inf"), float("inf"))
+"""A quote after every position: where no quote is left."""
+
+
 def _votes(
     text: str,
     found: list[tuple[int, int, str]],
@@ -912,11 +930,14 @@ def _votes(
     seen: dict[str, int] = {}
     last_words: dict[str, str] = {}
     q, stop = 0, len(quotes)
+    opens, closes = quotes[0] if quotes else NO_QUOTE  # the first quote not behind
     present = read_acts and _told_in_present(text)
     for pos, end, key in found:
-        while q < stop and quotes[q][1] <= pos:
-            q += 1
-        if q < stop and quotes[q][0] <= pos:
+        if closes <= pos:
+            while q < stop and quotes[q][1] <= pos:
+                q += 1
+            opens, closes = quotes[q] if q < stop else NO_QUOTE
+        if opens <= pos:
             continue  # in speech "her" and "his" are anyone's
         word = last_words.get(key)
         if word is None:
@@ -925,7 +946,7 @@ def _votes(
         if read >= VOTES_PER_WORD:
             continue
         seen[word] = read + 1
-        if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
+        if _object_context(text, pos):
             continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40) if read_acts else None
         if act is not None and not text[max(0, pos - 4) : pos].lower().endswith(A_KIND):
