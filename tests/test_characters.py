@@ -252,6 +252,38 @@ def test_lower_word_counts_match_the_lower_word_pattern():
             assert found == expected and list(found) == list(expected)
 
 
+def test_chosen_lower_words_count_as_the_lower_word_pattern_does(monkeypatch):
+    """A few words are counted by a regex pass, many by splitting: both as LOWER_WORD."""
+    from collections import Counter
+
+    import reader.model.characters as characters
+
+    text = "Then_abc the xx déjà vu thee the\tthe, xx x9 “the” don't théâtre the-end th"
+    only = {"the", "xx", "vu", "don", "end", "th", "thee"}
+    for few in (0, 64):
+        monkeypatch.setattr(characters, "FEW_WORDS", few)
+        for start in range(len(text)):
+            for stop in range(start, len(text) + 1):
+                every = Counter(characters.LOWER_WORD.findall(text, start, stop))
+                found = characters._lower_words(text, start, stop, only)
+                assert found == Counter({w: n for w, n in every.items() if w in only})
+
+
+def test_lower_counts_past_the_sample_answer_any_word(monkeypatch):
+    import reader.model.characters as characters
+
+    monkeypatch.setattr(characters, "LOWER_SAMPLE", 20)
+    text = "Rose and Will walked. " + "the rose will bloom, said Will to Rose; rosemary " * 3
+    lower = characters._lower_counts(text, 0, len(text))
+    lower.expect(["rose", "bloom", "Will"])
+    past = text[20:]
+    for word in ("rose", "will", "bloom", "said", "rosemary", "ros", "zebra", "the doctor"):
+        expected = len(re.findall(rf"\b{word}\b", past)) if word not in lower.sample else None
+        assert characters.lower_anywhere(lower, word) == (
+            expected if expected is not None else lower[word]
+        )
+
+
 def test_a_given_name_tells_gender_so_a_captain_is_not_the_sister():
     text = (
         "Fanny Marsh had died young. Fanny Marsh was missed. Captain Marsh came in.\n\n"
@@ -891,3 +923,22 @@ def test_names_a_letter_apart_that_are_both_common_stay_apart():
     )
     people = cast(text)
     assert "Marian" in people and "Marion" in people
+
+
+def test_the_census_scan_passes_over_only_lone_words_opening_sentences():
+    from reader.model.characters import CENSUS_SCAN, NAME_SCAN, NOT_NAMES, SENTENCE_OPENERS
+
+    text = (
+        'He came. The Doctor said, "He is here." But then\n\nHe left; St. He and the He.\n'
+        "Then Elizabeth. Then-Some. The de Villefort.  Oh!   Oh? Yes Sir. Mr. Then He.\n"
+        '"Well," Well-known, and Hence. Thence. "Here,"\tHere-after. She-wolf.'
+    )
+    for start, end in ((0, len(text)), (3, len(text) - 5)):
+        scanned = {m.span(): m.group() for m in NAME_SCAN.finditer(text, start, end)}
+        kept = {m.span(): m.group() for m in CENSUS_SCAN.finditer(text, start, end)}
+        assert kept.items() <= scanned.items()
+        for (pos, _), word in scanned.items() - kept.items():
+            assert word.lower() in NOT_NAMES
+            assert text[pos - 3 : pos].rstrip(" \t\n")[-1:] in SENTENCE_OPENERS
+            assert text[pos - 4 : pos - 1] != "St."
+        assert {"He", "But", "Oh", "Thence"} <= {w for _, w in scanned.items() - kept.items()}

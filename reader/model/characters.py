@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from string import ascii_lowercase
 
 from reader.model.given_names import given_name_gender
 from reader.model.regex_scan import by_first_letter
@@ -89,11 +90,15 @@ _WORD_HEADS = {"M": ("c[A-Z]", "ac[A-Z]"), "O": ("['’][A-Z]",), "D": ("['’][
 """What follows the first letter of _WORD's prefixes "Mc", "Mac", "O'" and "D'"."""
 
 
-def _name_scan() -> re.Pattern[str]:
+def _name_scan(lone: Iterable[str] = (), openers: str = "") -> re.Pattern[str]:
     """NAME_RE rewritten to open on a literal capital, one branch per letter: the regex
     engine then jumps from capital to capital instead of trying every position (about
     twice as fast; the same matches, which tests check). Should NAME_RE or _WORD change
-    shape, this is NAME_RE itself until _WORD_SPLIT and _WORD_HEADS follow."""
+    shape, this is NAME_RE itself until _WORD_SPLIT and _WORD_HEADS follow.
+
+    With ``lone`` words (lower case, a-z, no titles) and ``openers`` (characters, no
+    blanks), a match that is one of those words alone, within two blanks after an
+    opener, is passed over (see ``_skip_lone``)."""
     sep = r"(?:[ \t]+|\n)"
     read_as = (
         rf"(?=[A-Z])\b(?:{_TITLED}{sep}(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
@@ -116,8 +121,31 @@ def _name_scan() -> re.Pattern[str]:
         if own:
             titled = rf"(?:{'|'.join(own)}){sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
             word = f"(?:{titled}|{word})"
-        branches.append(rf"{letter}(?<=\b{letter}){word}{rest}")
+        skip = _skip_lone(letter, [w[1:] for w in lone if w[0] == letter.lower()], openers)
+        branches.append(rf"{letter}(?<=\b{letter}){skip}{word}{rest}")
     return re.compile("|".join(branches))
+
+
+def _skip_lone(letter: str, tails: list[str], openers: str) -> str:
+    """A lookahead failing where the branch for ``letter`` would match just one of the
+    words ``letter`` + ``tails``, the previous character other than up to two blanks being
+    one of ``openers`` (never after "St. ", which joins the word). ``name_mentions`` drops
+    such a match unread ("He", "The" opening sentences: nearly half of all matches), so
+    the scan need not make it."""
+    if not tails or not openers:
+        return ""
+    sep = r"(?:[ \t]+|\n)"
+    before = "[" + "".join(map(re.escape, sorted(openers))) + "]"
+    after = "|".join(
+        rf"(?<={before}{blanks}{letter})" for blanks in ("", r"[ \t\n]", r"[ \t\n]{2}")
+    )
+    goes_on = rf"[a-z]|-[A-Z]?[a-z]|{sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
+    words = by_first_letter(sorted(tails, key=len, reverse=True))
+    # the words first: most capitals open no such word, and fail there at once
+    return (
+        rf"(?!(?=(?:{words})(?![a-z]))(?:{after})(?<!St\.[ \t\n]{letter})"
+        rf"(?:{words})(?!{goes_on}))"
+    )
 
 
 NAME_SCAN = _name_scan()
@@ -269,6 +297,8 @@ def split_name(key: str) -> tuple[str | None, list[str]]:
         title, words = words[0], words[1:]
     if title in NOBLE_TITLES and len(words) > 1 and words[0] == "of":
         return title, [" ".join(words)]  # "duchess of monmouth": the place is one name
+    if len(words) < 2 or PARTICLES.isdisjoint(words):
+        return title, words  # most names: no particle to look for word by word
     for i, word in enumerate(words):
         if word in PARTICLES and i < len(words) - 1:  # "van der luyden" is one surname
             words = [*words[:i], " ".join(words[i:])]
@@ -364,6 +394,16 @@ class Census:
     recent: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(first name, full name) → times the bare first name came with that full name the
     last one named: "Charles" after "Charles Musgrove" is Charles Musgrove."""
+    splits: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    """Name phrase → ``split_name`` of it, worked out once: choosing the cast asks each
+    phrase's title and words many times over. The words are shared: read them only."""
+
+    def split(self, key: str) -> tuple[str | None, list[str]]:
+        """``split_name(key)``, memoised."""
+        found = self.splits.get(key)
+        if found is None:
+            found = self.splits[key] = split_name(key)
+        return found
 
 
 def name_mentions(
@@ -384,7 +424,7 @@ def name_mentions(
     keys: dict[str, _Phrase] = {}
     blanks = " \t\n"
     quote_starts = [a for a, _ in quotes] if quotes else []
-    for match in NAME_SCAN.finditer(text, start, end):
+    for match in CENSUS_SCAN.finditer(text, start, end):
         raw = match.group()
         pos, end_at = match.span()
         if text[pos - 4 : pos - 1] == "St." and text[pos - 1] in blanks and pos - 4 >= start:
@@ -432,8 +472,11 @@ def name_mentions(
                 continue
         else:
             mid_keys.append(key)
-            for word in words:
-                mid_caps[word] += 1
+            if len(words) == 1:
+                mid_caps[key] += 1
+            else:
+                for word in words:
+                    mid_caps[word] += 1
         found.append((pos, end_at, key))
     found = join_titled_places(text, found, forms)
     counts = Counter([key for _, _, key in found])  # a list counts faster than a generator
@@ -457,6 +500,8 @@ def name_mentions(
 
 
 OF_BETWEEN = re.compile(r"[ \t\n]+of[ \t\n]+")
+NOBLE_KEYS = NOBLE_TITLES | {f"the {title}" for title in NOBLE_TITLES}
+"""Mention keys ``join_titled_places`` may join to a place: "duchess", "the duchess"."""
 
 
 def join_titled_places(
@@ -465,22 +510,25 @@ def join_titled_places(
     """ "the Duchess of Monmouth" is one person's name, though the scan reads "Duchess" and
     "Monmouth" apart: a noble title, "of" and a place of capitalised words join into one
     mention, so the duchess is a character and Monmouth no one."""
+    titled = [i for i, (_, _, key) in enumerate(found) if key in NOBLE_KEYS]
+    if not titled:
+        return found  # no noble title: nothing to join, as in most stories
     joined: list[tuple[int, int, str]] = []
-    i, stop = 0, len(found)
-    while i < stop:
+    done, stop = 0, len(found)  # found[:done] is read
+    for i in titled:
+        if i < done or i + 1 >= stop:
+            continue  # the place of the title before, or the last mention
         pos, end, key = found[i]
-        title = key[4:] if key.startswith("the ") else key
-        if title in NOBLE_TITLES and i + 1 < stop:
-            at, place_end, place = found[i + 1]
-            if OF_BETWEEN.fullmatch(text, end, at) and _a_place(place):
-                name = f"{title} of {place}"
-                words = text[pos:place_end].split()
-                forms.setdefault(name, " ".join(words[1:] if words[0] in ("the", "The") else words))
-                joined.append((pos, place_end, name))
-                i += 2
-                continue
-        joined.append(found[i])
-        i += 1
+        at, place_end, place = found[i + 1]
+        if OF_BETWEEN.fullmatch(text, end, at) and _a_place(place):
+            title = key[4:] if key.startswith("the ") else key
+            name = f"{title} of {place}"
+            words = text[pos:place_end].split()
+            forms.setdefault(name, " ".join(words[1:] if words[0] in ("the", "The") else words))
+            joined.extend(found[done:i])
+            joined.append((pos, place_end, name))
+            done = i + 2
+    joined.extend(found[done:])
     return joined
 
 
@@ -531,6 +579,11 @@ _Phrase = tuple[str, list[str], int | None, bool]
 def _phrase(raw: str, lower: Counter[str], forms: dict[str, str]) -> _Phrase:
     """What a name phrase as written reads as, worked out once per spelling: its key, its
     words, where a trimmed phrase ends, and whether it is one word that names no one."""
+    if " " not in raw and "\t" not in raw and "\n" not in raw and "." not in raw:
+        key = raw.lower()  # one word, as most are: nothing to trim
+        if key not in forms:
+            forms[key] = raw
+        return key, [key], None, key in NOT_NAMES
     key, words = _trim(normalise(raw), lower)
     tokens = raw.split()
     cut = None
@@ -676,20 +729,51 @@ class _WordClasses(dict):
         return value
 
 
-def _lower_words(text: str, start: int, stop: int, only: set[str] | None = None) -> Counter[str]:
+def _spell(text: str, start: int, stop: int) -> str:
+    """``text[start:stop]`` as ``_lower_words`` reads it: a-z stay, other word characters
+    become "#", everything else a space; a word running on from before ``start`` is "#"."""
+    classes = _WordClasses()
+    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
+    return (head + text[start:stop]).translate(classes)
+
+
+def _lower_words(
+    text: str, start: int, stop: int, only: set[str] | None = None, spelled: str | None = None
+) -> Counter[str]:
     """``Counter(LOWER_WORD.findall(text, start, stop))``, twice as fast: a-z words are
     the space-split tokens without "#" once other word characters are "#". With ``only``
-    (a-z words of two letters or more), just those words are counted, faster still."""
+    (a-z words of two letters or more), just those words are counted, faster still.
+    ``spelled``, when given, is ``_spell(text, start, stop)``, already made."""
     if LOWER_WORD.pattern != r"\b[a-z]{2,}\b":
         found = LOWER_WORD.findall(text, start, stop)  # a pattern this does not know
         return Counter(found if only is None else filter(only.__contains__, found))
-    classes = _WordClasses()
-    head = "_" if start > 0 and classes[ord(text[start - 1])] != ord(" ") else ""
-    split = (head + text[start:stop]).translate(classes).split()
+    if spelled is None:
+        spelled = _spell(text, start, stop)
+    if only is not None and len(only) <= FEW_WORDS:
+        return _few_words(spelled, only)
+    split = spelled.split()
     if only is not None:
         return Counter(filter(only.__contains__, split))
     tokens = Counter(split)
-    return Counter({word: n for word, n in tokens.items() if len(word) > 1 and "#" not in word})
+    for word in [word for word in tokens if not word.isalpha()]:
+        del tokens[word]  # a word with other word characters ("#") in it: none of a-z only
+    for letter in ascii_lowercase:
+        tokens.pop(letter, None)  # single letters
+    return tokens
+
+
+FEW_WORDS = 64
+"""Up to this many words are counted by one regex pass rather than by splitting the text."""
+
+
+def _few_words(spelled: str, only: set[str]) -> Counter[str]:
+    """How often each of a few a-z words is a token of ``spelled`` (a-z, "#" and spaces
+    only): a regex going from space to space is far cheaper than splitting out every
+    token when few words are wanted."""
+    if not only:
+        return Counter()
+    pattern = re.compile(rf" ({by_first_letter(sorted(only))})(?![a-z#])")
+    return Counter(pattern.findall(" " + spelled))
 
 
 class _Scaled(Counter):
@@ -703,28 +787,49 @@ class _Scaled(Counter):
         self.scale = scale
         self.text, self.stop, self.end = text, stop, end
         self.rest: Counter[str] | None = None
-        self.counted: set[str] | None = None
-        """The words ``rest`` counts, or None when it counts them all."""
+        """The expected words' counts past the sample, once one is asked for."""
         self.expected: set[str] = set()
+        self.others: dict[str, int] = {}
+        """Counts past the sample of words asked for though not expected."""
+        self.spelled: str | None = None
+        """The text past the sample as ``_spell`` makes it, once needed."""
 
     def __missing__(self, word: str) -> int:
         return int(self.sample.get(word, 0) * self.scale)
 
     def expect(self, words: Iterable[str]) -> None:
-        """Name the words ``anywhere`` will be asked about: past the sample only they are
-        counted then, which is far cheaper than counting every word there."""
+        """Name the words ``anywhere`` will mostly be asked about: past the sample only they
+        are counted then, together, which is far cheaper than counting every word there.
+        Any other word is counted on its own when asked for."""
         self.expected = {w for w in words if _a_word(w) and w not in self.sample}
 
     def anywhere(self, word: str) -> int:
         """The scaled count, or the count past the sample when the sample has none."""
         if word in self.sample:
             return self[word]
-        if word not in self.expected and not _a_word(word):
+        if word in self.expected:
+            if self.rest is None:
+                self.rest = self._words(self.expected)
+            return self.rest[word]
+        if not _a_word(word):
             return 0  # "the doctor", "o'brien": no lower-case word, in any text
-        if self.rest is None or (self.counted is not None and word not in self.counted):
-            self.counted = self.expected if word in self.expected else None
-            self.rest = _lower_words(self.text, self.stop, self.end, self.counted)
-        return self.rest[word]
+        count = self.others.get(word)
+        if count is None:
+            count = self.others[word] = self._count(word)
+        return count
+
+    def _count(self, word: str) -> int:
+        """How often the text past the sample writes ``word`` in lower case, read alone:
+        most such words are names, never written so, which one ``str.count`` tells."""
+        if self.text.count(word, self.stop, self.end) == 0:
+            return 0
+        return self._words({word})[word]
+
+    def _words(self, words: set[str]) -> Counter[str]:
+        """Counts of ``words`` past the sample, the text spelled for it once."""
+        if self.spelled is None:
+            self.spelled = _spell(self.text, self.stop, self.end)
+        return _lower_words(self.text, self.stop, self.end, words, self.spelled)
 
 
 def _a_word(word: str) -> bool:
@@ -755,6 +860,20 @@ OBJECT_CONTEXT = re.compile(
 )
 """A name after a preposition or a verb is acted on: "Louisa watched Tom. She smiled." is
 Louisa smiling, so the pronoun after it says nothing of Tom."""
+
+
+def _object_context(text: str, pos: int) -> bool:
+    """Whether OBJECT_CONTEXT ends at ``pos``. Its blanks and its word's last letter are
+    looked at first: after ". " or '"' no word can end there, and the search is spared."""
+    if pos < 2 or text[pos - 1] not in BLANKS:
+        return False
+    before = text[pos - 2]
+    if before not in BLANKS and not "a" <= before <= "z":
+        return False
+    return OBJECT_CONTEXT.search(text, max(0, pos - 12), pos) is not None
+
+
+BLANKS = frozenset(" \t\n")
 ACT_AFTER = re.compile(r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?([a-z]+)\b")
 A_KIND = tuple(f"{b}{word}{a}" for word in ("a", "an") for b in " \n" for a in " \n")
 """A name after "a" is a kind of person: "a Native Christian tried" is no one's act, nor
@@ -791,6 +910,10 @@ def _told_in_present(text: str) -> bool:
 TENSE_SAMPLE = 200_000
 
 
+NO_QUOTE = (float("inf"), float("inf"))
+"""A quote after every position: where no quote is left."""
+
+
 def _votes(
     text: str,
     found: list[tuple[int, int, str]],
@@ -807,11 +930,14 @@ def _votes(
     seen: dict[str, int] = {}
     last_words: dict[str, str] = {}
     q, stop = 0, len(quotes)
+    opens, closes = quotes[0] if quotes else NO_QUOTE  # the first quote not behind
     present = read_acts and _told_in_present(text)
     for pos, end, key in found:
-        while q < stop and quotes[q][1] <= pos:
-            q += 1
-        if q < stop and quotes[q][0] <= pos:
+        if closes <= pos:
+            while q < stop and quotes[q][1] <= pos:
+                q += 1
+            opens, closes = quotes[q] if q < stop else NO_QUOTE
+        if opens <= pos:
             continue  # in speech "her" and "his" are anyone's
         word = last_words.get(key)
         if word is None:
@@ -820,7 +946,7 @@ def _votes(
         if read >= VOTES_PER_WORD:
             continue
         seen[word] = read + 1
-        if OBJECT_CONTEXT.search(text, max(0, pos - 12), pos):
+        if _object_context(text, pos):
             continue  # "in front of Dessa his clock": the pronoun is someone else's
         act = ACT_AFTER.match(text, end, end + 40) if read_acts else None
         if act is not None and not text[max(0, pos - 4) : pos].lower().endswith(A_KIND):
@@ -850,6 +976,10 @@ def _votes(
 
 
 SENTENCE_OPENERS = frozenset(".!?\"“”'‘’(:;—-_\n")
+LONE_NAMES = sorted(w for w in NOT_NAMES if re.fullmatch("[a-z]{2,}", w) and w not in TITLES)
+"""Words naming no one that the scan may pass over where they open a sentence."""
+CENSUS_SCAN = _name_scan(LONE_NAMES, "".join(SENTENCE_OPENERS - set(" \t\n")))
+"""NAME_SCAN without the lone words ``name_mentions`` would drop at a sentence's opening."""
 
 
 def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
@@ -859,7 +989,19 @@ def _common(word: str, lower: Counter[str], mid_caps: Counter[str]) -> bool:
 
 def is_name(key: str, census: Census) -> bool:
     """A phrase a reader takes for a person's name rather than a common word."""
-    title, words = split_name(key)
+    told = _name_by_form(key, census)
+    if told is not None:
+        return told
+    words = census.split(key)[1]
+    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
+        return False  # "Science", "Petulant": the text writes them in lower case as well
+    return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
+
+
+def _name_by_form(key: str, census: Census) -> bool | None:
+    """What ``is_name`` tells of a phrase before it asks how often the whole text writes
+    it in lower case (costly past the sample), or None when it must ask."""
+    title, words = census.split(key)
     if key.startswith("the ") and key in census.inverted:
         return True  # "said the March Hare"
     if not words or (words[0] in NOT_NAMES and title is None):
@@ -877,17 +1019,16 @@ def is_name(key: str, census: Census) -> bool:
         and not (census.acts[key] or census.addressed[key] or census.votes.get(key))
     ):
         return False  # "Likewise," only ever opening a sentence, is a word there
-    if len(words) == 1 and lower_anywhere(census.lower, key) * 2 > census.mid_caps[key] + 1:
-        return False  # "Science", "Petulant": the text writes them in lower case as well
-    return all(w not in NOT_NAMES and not _common(w, census.lower, census.mid_caps) for w in words)
+    return None
 
 
 def build_cast(census: Census, first_person: bool) -> Cast:
     """The cast from counted name phrases, speech-tag subjects and pronoun votes."""
-    if isinstance(census.lower, _Scaled):
-        census.lower.expect(k for keys in (census.counts, census.tagged) for k in keys)
     signals = _person_words(census)
-    keys = [k for k in census.counts if k not in census.tagged and _admit(k, census, signals)]
+    told = [k for k in census.counts if k not in census.tagged and _told(k, census, signals)]
+    if isinstance(census.lower, _Scaled):  # the words is_name will ask the text about
+        census.lower.expect(k for k in (*told, *census.tagged) if _name_by_form(k, census) is None)
+    keys = [k for k in told if _admit(k, census, signals)]
     keys.extend(k for k in census.tagged if is_name(k, census) and not _family(k, census))
     # "said the Schlegels" has a family speak, not one person
     people = _merge(keys, census)
@@ -985,24 +1126,44 @@ def fold(cast: Cast, name: str, target: str) -> None:
 
 def _person_words(census: Census) -> set[str]:
     """Words known to name people: tag subjects, titled surnames, gendered by pronouns."""
-    words = {w for k in census.tagged for w in split_name(k)[1]}
+    words = {w for k in census.tagged for w in census.split(k)[1]}
     for key in census.counts:
-        title, parts = split_name(key)
+        title, parts = census.split(key)
         if title is not None:
             words.update(parts)
     words.update(w for w, v in census.votes.items() if voted_gender(v) and sum(v) >= 2)
-    words.update(w for k in census.acts for w in split_name(k)[1])
-    words.update(w for k in census.addressed for w in split_name(k)[1])
+    words.update(w for k in census.acts for w in census.split(k)[1])
+    words.update(w for k in census.addressed for w in census.split(k)[1])
     return words
+
+
+def _told(key: str, census: Census, signals: set[str]) -> bool:
+    """Whether a title, an act, an address or pronouns tell an untagged phrase a person
+    (the last tests of ``_admit``, which refuses the phrase otherwise: its other tests only
+    refuse). "the ..." phrases ``_admit`` reads apart."""
+    if key.startswith("the "):
+        return True
+    count = census.counts[key]
+    title, words = census.split(key)
+    acts = census.acts[key]
+    return bool(
+        title is not None
+        or acts > 1
+        or (acts and len(words) == 1)
+        or census.addressed[key]
+        or (count >= 2 and any(w in signals for w in words))
+        or (count < 2 and 1 < len(words) <= 3 and words[0] in signals)
+    )
 
 
 def _admit(key: str, census: Census, signals: set[str]) -> bool:
     """An untagged phrase is a character when a title, an act, an address or pronouns say
-    it is a person."""
+    it is a person (``_told``, asked first) and nothing says otherwise."""
     count = census.counts[key]
-    title, words = split_name(key)
+    title, words = census.split(key)
     if key.startswith("the "):
         return len(words) == 1 and words[0] in TITLES and (count >= 2 or key in census.acts)
+    acts = census.acts[key]
     if not is_name(key, census) or count <= census.stripped[key]:
         return False
     if census.placed[key] >= 2 and census.placed[key] * 10 >= count and not given_gender(words[0]):
@@ -1015,7 +1176,6 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
         return False  # "St. Augustine", "St. Peter's": a town or a church, seldom a person
     if _plural(key, census):
         return False  # "the Gradgrinds", "Miss Steeles": a family, not one person
-    acts = census.acts[key]
     if (
         title in ("general", "major")
         and count == 1
@@ -1033,7 +1193,7 @@ def _admit(key: str, census: Census, signals: set[str]) -> bool:
 def _plural(key: str, census: Census) -> bool:
     """A plural of a name the text uses in the singular ("the Gradgrinds", "Miss Steeles",
     "Americans", "the Elliots", "Wilcoxes"): a family or a people, not one person."""
-    title, words = split_name(key)
+    title, words = census.split(key)
     if not words or not words[-1].endswith("s"):
         return False
     last = words[-1]
@@ -1049,7 +1209,7 @@ def _plural(key: str, census: Census) -> bool:
 def _family(key: str, census: Census) -> bool:
     """ "The Schlegels", whose singular the text uses after Mr., Mrs. or Miss (or bare): a
     family, not one person, even when a tag has them speak together."""
-    words = split_name(key)[1]
+    words = census.split(key)[1]
     if not key.startswith("the ") or not words or not words[-1].endswith("s"):
         return False
     one = " ".join([*words[:-1], words[-1][:-1]])
@@ -1059,7 +1219,7 @@ def _family(key: str, census: Census) -> bool:
 def _of_a_place_or_kind(key: str, census: Census) -> bool:
     """A single untitled word mostly after "of", "at", "her" or "going to" that does little
     and never takes a title: a place, a faith or a kind ("Islam", "Oxford", "Greece")."""
-    title, words = split_name(key)
+    title, words = census.split(key)
     prepped = census.prepped[key]
     return (
         len(words) == 1
@@ -1091,7 +1251,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
     by_last: dict[str, list[Person]] = {}
 
     def order(key: str) -> tuple:
-        title, words = split_name(key)
+        title, words = census.split(key)
         nick = len(words) == 1 and words[0] in NICK_TO_FULL
         weight = census.counts[key] + 3 * census.tagged[key]
         untitled_first = (title is None) == (len(words) == 1)
@@ -1100,7 +1260,7 @@ def _merge(keys: list[str], census: Census) -> list[Person]:
         return (role, -len(words), nick, untitled_first, rank, -weight, key)
 
     for key in sorted(keys, key=order):
-        title, words = split_name(key)
+        title, words = census.split(key)
         gender = title_gender(title)
         if key.startswith("the ") and len(words) == 1:
             titled = [p for p in people if p.title == words[0]] if words[0] in TITLES else []
