@@ -1610,3 +1610,13 @@ def test_one_listening_after_a_quote_is_not_its_speaker():
         '"My plan may not be the best possible." Mary listened, and Edmund agreed.\n'
     )
     assert said(text)[-1] == "Henry"
+
+
+def test_a_named_voice_heard_saying_leads_in():
+    text = (
+        "Charles drove the second car. Albert sat beside him.\n\n"
+        '"What has happened?" asked Mrs. Warrington.\n\n'
+        "Then the car behind them drew up, and the voice of Charles was heard saying:"
+        ' "Get the women out at once."\n'
+    )
+    assert said(text)[-1] == "Charles"

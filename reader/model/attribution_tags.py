@@ -669,6 +669,14 @@ def _lead_in_subject(text: str, start: int, end: int) -> Evidence | None:
     return _clause_subject(text, start, end, last_verb)
 
 
+VOICE_SPEAKS = re.compile(
+    rf"\bvoice[ \t\n]+of[ \t\n]+(?P<subj>{NAME_PHRASE})[ \t\n]+"
+    r"(?:(?:was|were)[ \t\n]+(?:heard[ \t\n]+)?|came[ \t\n]+)?(?:[a-z]+ly[ \t\n]+)?[a-z]+"
+)
+"""A lead-in whose speech is a named person's voice: "the voice of Charles was heard
+saying:", "and the voice of Mr. Heelas bellowing like a bull"."""
+
+
 def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -> Evidence | None:
     """The subject of ``last_verb`` among the names and pronouns from ``start`` on."""
     heard = _heard_say(text, start, last_verb)
@@ -679,6 +687,10 @@ def _clause_subject(text: str, start: int, end: int, last_verb: re.Match[str]) -
         again = tag.group("verb") in AGAIN_VERBS
         return Evidence(tag.group("subj"), tag.start("subj"), True, again=again)
     stop = last_verb.start()
+    if text.find("voice", max(start, stop - 80), stop) >= 0:
+        voice = VOICE_SPEAKS.search(text, max(start, stop - 80), last_verb.end())
+        if voice is not None and voice.end() == last_verb.end():
+            return Evidence(voice.group("subj"), voice.start("subj"), True)
     asked = DID_SUBJECT.search(text, max(start, stop - 60), last_verb.end())
     if asked is not None and asked.end() == last_verb.end():
         return Evidence(asked.group("subj"), asked.start("subj"), True)  # "did Miss B. reply:"
