@@ -1620,3 +1620,12 @@ def test_a_named_voice_heard_saying_leads_in():
         ' "Get the women out at once."\n'
     )
     assert said(text)[-1] == "Charles"
+
+
+def test_a_pause_before_the_speech_verb_is_no_speaker():
+    text = (
+        "Fielding was pleased. There was something wrong.\n\n"
+        '"It does not suit them," said Fielding.\n\n'
+        'Aziz after another silence said, "Why are you not married?"\n'
+    )
+    assert said(text)[-1] == "Aziz"

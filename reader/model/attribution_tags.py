@@ -1044,7 +1044,12 @@ NOT_SUBJECTS = frozenset(
 )
 
 
+PAUSE_NOUNS = frozenset("silence pause moment minute minutes time while interval".split())
+"""What "after a pause" or "after another silence" ends on: a stretch of time, no speaker
+("Aziz after another silence said," is Aziz)."""
+
+
 def _is_subject(subject: str | None) -> bool:
-    if not subject:
+    if not subject or subject.rsplit(None, 1)[-1] in PAUSE_NOUNS:
         return False
     return subject.split()[0].lower() not in NOT_SUBJECTS
