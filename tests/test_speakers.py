@@ -1629,3 +1629,16 @@ def test_a_pause_before_the_speech_verb_is_no_speaker():
         'Aziz after another silence said, "Why are you not married?"\n'
     )
     assert said(text)[-1] == "Aziz"
+
+
+def test_an_ly_adjective_belongs_to_the_description_and_a_shorter_form_is_the_same():
+    text = (
+        "The doctor ran to the door and kicked it.\n\n"
+        '"Halloa?" said a little ugly hump-backed man, opening the door.\n\n'
+        '"What do you want?" said the doctor.\n\n'
+        '"There will be murder too," replied the hump-backed man.\n'
+    )
+    speakers = said(text)
+    assert speakers[0] == speakers[2] == "the little ugly hump-backed man"
+    people = {c.name: c for c in story(text).characters}
+    assert "the hump-backed man" in people["the little ugly hump-backed man"].aliases

@@ -75,8 +75,15 @@ _STOP_WORDS = (
     "to in with at as from and but after before when while without for of on again once then "
     "now presently"
 )
+LY_ADJECTIVES = (
+    "ugly surly burly portly stately comely homely lively lovely lonely elderly friendly "
+    "jolly silly holy curly sickly ghastly goodly manly womanly kindly gentlemanly "
+    "motherly fatherly sisterly brotherly"
+)
+"""Words in -ly that describe a person, not how one speaks: "said a little ugly man"."""
 _STOP = (
-    r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:[a-z]+ly|[a-z]+ing|"
+    r"(?=[ \t\n]*(?:[,.;:!?\"“”'‘’—–(]|--|$)|[ \t\n]+(?:"
+    rf"(?!(?:{by_first_letter(LY_ADJECTIVES.split())})\b)[a-z]+ly|[a-z]+ing|"
     rf"{by_first_letter(_STOP_WORDS.split())})\b)"
 )
 

@@ -822,6 +822,26 @@ class _Resolver:
         self.marked[name] = noun
         return name
 
+    def _shorter_form(self, subject: str) -> str | None:
+        """ "the hump-backed man" after "said a little ugly hump-backed man": a description
+        whose every word is in a stranger's, with the same noun and a word besides it, is
+        that stranger again, and becomes one of its names."""
+        words = subject.lower().split()
+        if len(words) < 3 or self.cast.find(subject) is not None:
+            return None
+        known = [
+            name
+            for name, noun in self.marked.items()
+            if noun == words[-1] and set(words[1:]) < set(name.lower().split())
+        ]
+        if len(known) != 1:
+            return None
+        person = self.cast.people.get(known[0])
+        if person is not None and subject not in person.aliases:
+            person.aliases.append(subject)
+            self.cast.lookup[normalise(subject)] = known[0]
+        return known[0]
+
     def _marked_before(self, phrase: str) -> str | None:
         """The one marked-out description met before that has every word of ``phrase``:
         "the man with the beard" is "the man with the black beard"."""
@@ -845,7 +865,9 @@ class _Resolver:
             return None  # "in a loud whisper", "after a time": no one at all
         if len(words) == 2 and (noun in MALE_NOUNS or noun in FEMALE_NOUNS):
             return self._as_stranger(words[0].lower() + " " + noun, noun)  # "a man" is no "the man"
-        return self._as_stranger("the " + " ".join(words[1:]), noun)
+        name = self._as_stranger("the " + " ".join(words[1:]), noun)
+        self.marked.setdefault(name, noun)
+        return name
 
     def _as_stranger(self, name: str, noun: str) -> str:
         """The character a stranger's description names, made on first sight."""
@@ -919,7 +941,7 @@ class _Resolver:
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject)
         if head == "the" and ev.explicit:
-            marked = self._marked_out(subject, ev.pos)
+            marked = self._marked_out(subject, ev.pos) or self._shorter_form(subject)
             if marked is not None:
                 return marked
         if head == "the" and ev.pos in self.placed:
