@@ -1642,3 +1642,15 @@ def test_an_ly_adjective_belongs_to_the_description_and_a_shorter_form_is_the_sa
     assert speakers[0] == speakers[2] == "the little ugly hump-backed man"
     people = {c.name: c for c in story(text).characters}
     assert "the hump-backed man" in people["the little ugly hump-backed man"].aliases
+
+
+def test_a_name_met_once_acting_beside_a_quote_speaks_it():
+    text = (
+        "Harry waited by the door.\n\n"
+        'Snape swept out of the shadows. "Now, Potter."\n\n'
+        '"Yes, sir," said Harry.\n\n'
+        'Involuntarily he blushed. "I was only looking."\n'
+    )
+    speakers = said(text)
+    assert speakers[:2] == ["Snape", "Harry"]
+    assert speakers[2] != "Involuntarily"

@@ -455,6 +455,11 @@ PERSON_NOUNS = frozenset(
 """Nouns for people that the role endings miss: "a student", "a looker-on"."""
 CAPITALISED_ROLE = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)*")
 """A capitalised noun after "the" in a tag: a name the story gives ("the Eaglet")."""
+ACTOR_VERB = re.compile(
+    r"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?!(?:and|or|but|nor|of|in|on|at|to|with|from|for|by|as"
+    r"|is|are|the|a|an|he|she|it|they|we|you|i|his|her|its|their)\b)[a-z]+\b"
+)
+"""A name's own verb right after it ("Snape swept"), as an actor's name has."""
 GENERIC_PEOPLE = frozenset(
     "man woman gentleman gentlewoman boy girl lady fellow person other stranger child "
     "youth creature visitor elder younger".split()
@@ -939,7 +944,7 @@ class _Resolver:
         if head == "my":
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
-            return self.cast.find(subject)
+            return self.cast.find(subject) or self._named_actor(subject, ev.pos)
         if head == "the" and ev.explicit:
             marked = self._marked_out(subject, ev.pos) or self._shorter_form(subject)
             if marked is not None:
@@ -1321,6 +1326,26 @@ class _Resolver:
             self.cast.lookup[key] = name
             return name
         return None
+
+    def _named_actor(self, subject: str, pos: int) -> str | None:
+        """ "Snape swept out of the shadows. 'Now, Potter.'": a name the cast missed, met
+        once, acting beside the quote, is a character who speaks it, when a reader would
+        take the word for a name (no lower-case use, no place, not a sentence's opener
+        word)."""
+        key = normalise(subject)
+        if self.common[key] or any(self.common[w] for w in key.split()):
+            return None
+        if not self.mid_caps[key] and key.endswith(("ing", "ed", "ly")):
+            return None  # "Involuntarily he blushed", "Replacing the cup, ..."
+        if not ACTOR_VERB.match(self.text, pos + len(subject)):
+            return None  # "Scratchy and dictatorial, he began": a word, not someone
+        if self.census is None or not _may_be_person(key, self.census):
+            return None
+        if PLACE_BEFORE.search(self.text, max(0, pos - 8), pos) or key in self._place_words():
+            return None
+        self.cast.people[subject] = Character(subject, [], None)
+        self.cast.lookup[key] = subject
+        return subject
 
     def _place_words(self) -> set[str]:
         """Words the story uses to name places: "summer" in "Summer Street"."""
