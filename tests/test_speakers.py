@@ -1558,3 +1558,16 @@ def test_a_pronoun_tag_is_not_the_one_acted_on_two_narration_paragraphs_back():
         '"Take this to the post," he said.\n'
     )
     assert said(text) == ["Tom"]
+
+
+def test_a_role_is_the_named_person_it_answers_to():
+    text = (
+        "Mr. Beebe came into the room, and Lucy looked up.\n\n"
+        '"Good morning, Mr. Beebe," said Lucy.\n\n'
+        '"Good morning," said the clergyman.\n\n'
+        '"Is it raining?" asked Lucy.\n\n'
+        "The wind blew.\n\n"
+        '"Not yet," said the clergyman.\n\n'
+        '"Oh, Mr. Beebe, I am glad," said Lucy.\n'
+    )
+    assert said(text)[1] == said(text)[3] == "Mr. Beebe"

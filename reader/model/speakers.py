@@ -19,7 +19,8 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import islice
 
 from reader.model.attribution_tags import (
@@ -167,10 +168,12 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     resolver.common = census.lower
     resolver.census = census
     resolver.mid_caps = census.mid_caps
+    _link_by_address(turns, cast, resolver)
     resolver.run(turns)
     fill_alternation(turns, trace)
     refill(turns, trace, cast)
     _join_spoken_names(turns, cast, resolver)
+    _link_by_address(turns, cast, resolver)  # names merged since may now agree
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
     _write_back(story, cast, turns, census)
@@ -321,15 +324,7 @@ def _link_by_scene(
             finds[surface] = cast.find(surface)
         return finds[surface]
 
-    tagged: list[set[str]] = []
-    for turn in turns:
-        names = set()
-        for ev in turn.evidence:
-            if ev is not None and ev.explicit:
-                found = find(ev.subject)
-                if found:
-                    names.add(found)
-        tagged.append(names)
+    tagged = _tagged_names(turns, find)
     starts = [m[0] for m in mentions]
     paragraphs = story.paragraphs
     seen: Counter[str] = Counter()
@@ -360,6 +355,70 @@ def _link_by_scene(
         (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
         if count >= SCENE_LINK_MIN and count * 5 >= seen[role] * 3 and rival * 2 < count:
             fold(cast, role, name)
+
+
+def _tagged_names(turns: list[Turn], find: Callable[[str], str | None]) -> list[set[str]]:
+    """Each turn's speakers as its speech tags name them (roles included)."""
+    tagged: list[set[str]] = []
+    for turn in turns:
+        names = set()
+        for ev in turn.evidence:
+            if ev is not None and ev.explicit:
+                found = find(ev.subject)
+                if found:
+                    names.add(found)
+        tagged.append(names)
+    return tagged
+
+
+ADDRESS_LINK_MIN = 2
+"""How many lines addressed by one name a role must answer (or be answered by) to be
+that named person."""
+
+
+def _link_by_address(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
+    """A role ("said the clergyman") is the named person it answers to: the line just
+    before it calls "Mr. Beebe", or the line just after it answers "Oh, Mr. Beebe", again
+    and again, and Mr. Beebe is never tagged beside it (which would make him someone
+    else)."""
+    roles = {
+        n
+        for n in cast.people
+        if normalise(n).startswith("the ") and cast.lookup.get(normalise(n)) == n
+    }
+    if not roles:
+        return
+    tagged = _tagged_names(turns, cache(cast.find))  # the cast stays as it is until the folds
+    votes: dict[str, Counter[str]] = {}
+    against: dict[str, set[str]] = {}
+    for i, turn in enumerate(turns):
+        for role in tagged[i] & roles:
+            near = set(tagged[i])
+            if turn.chained and i:
+                near |= tagged[i - 1]
+            if i + 1 < len(turns) and turns[i + 1].chained:
+                near |= tagged[i + 1]
+            against.setdefault(role, set()).update(near)
+            called: list[str] = []
+            if turn.chained and i and turns[i - 1].scene == turn.scene:
+                called += resolver._addressed(turns[i - 1].lines[-1])[0]
+            if i + 1 < len(turns) and turns[i + 1].chained and turns[i + 1].scene == turn.scene:
+                called += resolver._addressed(turns[i + 1].lines[0])[0]
+            for name in set(called):
+                if name not in roles and name != NARRATOR:
+                    votes.setdefault(role, Counter())[name] += 1
+    for role, counter in votes.items():
+        gender = cast.gender(role)
+        clear = [
+            (n, v)
+            for n, v in counter.most_common()
+            if n not in against[role] and (gender is None or cast.gender(n) in (None, gender))
+        ]
+        if not clear:
+            continue
+        (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
+        if count >= ADDRESS_LINK_MIN and rival * 2 < count and name in cast.people:
+            _merge_into(role, name, turns, cast)
 
 
 I_VERB = re.compile(r" *(?!am\b)[a-z]+")
