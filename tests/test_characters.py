@@ -869,3 +869,18 @@ def test_loo_is_louisa_a_miss_so_not_the_mrs():
     people = cast(text)
     assert people["Loo Pellow"].gender == "female"
     assert "Loo Pellow" not in names_of(people["Mrs. Pellow"])
+
+
+def test_a_capitalised_role_joined_to_the_name_beside_it():
+    text = (
+        "They knew who it was: the Collector, Mr. Turton, with whom they had dined. "
+        "Mr. Turton smiled.\n\n"
+        'The Collector nodded and muttered, "Sit down."\n\n'
+        '"Thank you," said Ann, and looked at the Collector.\n\n'
+        '"Tea?" asked the Collector.\n\n'
+        '"No," said Ann. She watched the Collector.\n\n'
+        '"Cake?" said the Collector.\n'
+    )
+    turton = cast(text)["Mr. Turton"]
+    assert "the Collector" in names_of(turton)
+    assert turton.lines == 3
