@@ -1571,3 +1571,16 @@ def test_a_role_is_the_named_person_it_answers_to():
         '"Oh, Mr. Beebe, I am glad," said Lucy.\n'
     )
     assert said(text)[1] == said(text)[3] == "Mr. Beebe"
+
+
+def test_one_who_gives_their_own_name_is_that_person():
+    text = (
+        "Mr. Sowerberry went out, and Oliver opened the shutters. A boy stood outside.\n\n"
+        '"Who are you?" asked Oliver.\n\n'
+        '"I\'m Noah Claypole," said the charity-boy, "and you\'re under me."\n\n'
+        '"Yes, sir," said Oliver.\n\n'
+        '"Take down the shutters," said the charity-boy.\n\n'
+        "Noah Claypole grinned.\n"
+    )
+    lines = said(text)
+    assert lines[1] == lines[-1] == "Noah Claypole"

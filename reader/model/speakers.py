@@ -117,6 +117,14 @@ PAST_VERB_AFTER = re.compile(
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
+SELF_NAMED = re.compile(
+    rf"(?:^|[.!?,;:—–-][ \t\n]*|\band[ \t\n]+)(?:I['’]m|I[ \t\n]+am|[Mm]y[ \t\n]+name['’]s|"
+    rf"[Mm]y[ \t\n]+name[ \t\n]+is)[ \t\n]+(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,.!;—–-]|$))"
+)
+"""A speaker naming themselves: "I'm Noah Claypole," "Yes, I am Aziz." "My name is Oliver,"
+(not "I am Miss Schlegel's aunt", nor "I'm sure")."""
+UNNAMED_HEADS = frozenset("he she the a an his her".split())
+"""Tag subjects that do not name their speaker, even capitalised ("The girl replied")."""
 FIRST_PERSON_MIN = 1.5
 """'I said' once and 'I shrug' once make a first-person story."""
 WINDOW = 6000
@@ -729,6 +737,7 @@ class _Resolver:
                     else head
                 )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
+        self._self_named(turn, speakers)
         if len(speakers) > 1:  # a lone quote has no one to share with
             _share_within(speakers)
         turn.excluded = excluded
@@ -753,6 +762,27 @@ class _Resolver:
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _self_named(self, turn: Turn, speakers: list[str | None]) -> None:
+        """ "I'm Mister Noah Claypole," said the charity-boy: one who gives their own name
+        is that person, whatever a pronoun or a description would have made of them, and
+        the description stays theirs while the scene goes on. A name in the tag stands."""
+        for k, (beat, ev) in enumerate(zip(turn.lines, turn.evidence, strict=True)):
+            words = ev.subject.lower().split() if ev is not None else []
+            if words and ev.subject[:1].isupper() and words[0] not in UNNAMED_HEADS:
+                continue  # "said Alice": the tag has named the speaker
+            line = self.text[beat.start : beat.end].strip(CLOSING_MARKS + " \t\n")
+            found = SELF_NAMED.search(line)
+            if found is None:
+                continue
+            name = self.cast.find(found.group("name"))
+            if name is None and " " in found.group("name"):  # "Mister Noah Claypole"
+                name = self.cast.find(found.group("name").split(None, 1)[1])
+            if name is None or name == NARRATOR:
+                continue
+            speakers[k] = name
+            if len(words) > 1 and words[0] == "the":
+                self.described[(turn.scene, " ".join(words[1:]))] = (name, turn.para)
 
     def _same_voice(
         self, k: int, ev: Evidence, turn: Turn, speakers: list[str | None]
