@@ -942,3 +942,18 @@ def test_the_census_scan_passes_over_only_lone_words_opening_sentences():
             assert text[pos - 3 : pos].rstrip(" \t\n")[-1:] in SENTENCE_OPENERS
             assert text[pos - 4 : pos - 1] != "St."
         assert {"He", "But", "Oh", "Thence"} <= {w for _, w in scanned.items() - kept.items()}
+
+
+def test_a_capitalised_role_joined_to_the_name_beside_it():
+    text = (
+        "They knew who it was: the Collector, Mr. Turton, with whom they had dined. "
+        "Mr. Turton smiled.\n\n"
+        'The Collector nodded and muttered, "Sit down."\n\n'
+        '"Thank you," said Ann, and looked at the Collector.\n\n'
+        '"Tea?" asked the Collector.\n\n'
+        '"No," said Ann. She watched the Collector.\n\n'
+        '"Cake?" said the Collector.\n'
+    )
+    turton = cast(text)["Mr. Turton"]
+    assert "the Collector" in names_of(turton)
+    assert turton.lines == 3

@@ -1654,3 +1654,29 @@ def test_a_name_met_once_acting_beside_a_quote_speaks_it():
     speakers = said(text)
     assert speakers[:2] == ["Snape", "Harry"]
     assert speakers[2] != "Involuntarily"
+
+
+def test_a_role_is_the_named_person_it_answers_to():
+    text = (
+        "Mr. Beebe came into the room, and Lucy looked up.\n\n"
+        '"Good morning, Mr. Beebe," said Lucy.\n\n'
+        '"Good morning," said the clergyman.\n\n'
+        '"Is it raining?" asked Lucy.\n\n'
+        "The wind blew.\n\n"
+        '"Not yet," said the clergyman.\n\n'
+        '"Oh, Mr. Beebe, I am glad," said Lucy.\n'
+    )
+    assert said(text)[1] == said(text)[3] == "Mr. Beebe"
+
+
+def test_one_who_gives_their_own_name_is_that_person():
+    text = (
+        "Mr. Sowerberry went out, and Oliver opened the shutters. A boy stood outside.\n\n"
+        '"Who are you?" asked Oliver.\n\n'
+        '"I\'m Noah Claypole," said the charity-boy, "and you\'re under me."\n\n'
+        '"Yes, sir," said Oliver.\n\n'
+        '"Take down the shutters," said the charity-boy.\n\n'
+        "Noah Claypole grinned.\n"
+    )
+    lines = said(text)
+    assert lines[1] == lines[-1] == "Noah Claypole"

@@ -1086,7 +1086,7 @@ def link_roles(text: str, cast: Cast, lowered: str | None = None) -> None:
         if key.startswith("the ")
         and " " not in key[4:]
         and name in cast.people
-        and normalise(name) == key  # a role not yet given to a named person
+        and normalise(name) in (key, key[4:])  # a role not yet given to a named person
     }
     if not roles:
         return
@@ -1103,13 +1103,16 @@ def link_roles(text: str, cast: Cast, lowered: str | None = None) -> None:
             named.setdefault(match.group(1), Counter())[found] += 1
     for role, votes in named.items():
         role_name = roles[role]
-        votes.pop("", None)
-        votes.pop(role_name, None)
+        for other in ("", *roles.values()):  # "the Queen, the King": two roles, not one
+            votes.pop(other, None)
         if not votes or role_name not in cast.people:
             continue
         (target, count), *rest = votes.most_common()
         if (rest and rest[0][1] * 2 > count) or target not in cast.people:
             continue
+        genders = {cast.gender(role_name), cast.gender(target)} - {None}
+        if len(genders) > 1:
+            continue  # "the Queen, King ...": she is not him
         fold(cast, role_name, target)
 
 

@@ -19,7 +19,8 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import islice
 
 from reader.model.attribution_tags import (
@@ -117,6 +118,14 @@ PAST_VERB_AFTER = re.compile(
 NAMED_TAIL = re.compile(rf"(?<=[ \t\n])(?:{NAME_PHRASE})$")
 """A name closing a description: "the more candid Lady Bertram"."""
 PLACE_BEFORE = re.compile(r"\b(?:in|into|from|near|of|across|through)[ \t\n]+$")
+SELF_NAMED = re.compile(
+    rf"(?:^|[.!?,;:—–-][ \t\n]*|\band[ \t\n]+)(?:I['’]m|I[ \t\n]+am|[Mm]y[ \t\n]+name['’]s|"
+    rf"[Mm]y[ \t\n]+name[ \t\n]+is)[ \t\n]+(?P<name>{NAME_PHRASE})(?=[ \t\n]*(?:[,.!;—–-]|$))"
+)
+"""A speaker naming themselves: "I'm Noah Claypole," "Yes, I am Aziz." "My name is Oliver,"
+(not "I am Miss Schlegel's aunt", nor "I'm sure")."""
+UNNAMED_HEADS = frozenset("he she the a an his her".split())
+"""Tag subjects that do not name their speaker, even capitalised ("The girl replied")."""
 FIRST_PERSON_MIN = 1.5
 """'I said' once and 'I shrug' once make a first-person story."""
 WINDOW = 6000
@@ -169,10 +178,12 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     resolver.common = census.lower
     resolver.census = census
     resolver.mid_caps = census.mid_caps
+    _link_by_address(turns, cast, resolver)
     resolver.run(turns)
     fill_alternation(turns, trace)
     refill(turns, trace, cast)
     _join_spoken_names(turns, cast, resolver)
+    _link_by_address(turns, cast, resolver)  # names merged since may now agree
     if NARRATOR in cast.people:
         _name_narrator(turns, cast, resolver)
     _write_back(story, cast, turns, census)
@@ -323,15 +334,7 @@ def _link_by_scene(
             finds[surface] = cast.find(surface)
         return finds[surface]
 
-    tagged: list[set[str]] = []
-    for turn in turns:
-        names = set()
-        for ev in turn.evidence:
-            if ev is not None and ev.explicit:
-                found = find(ev.subject)
-                if found:
-                    names.add(found)
-        tagged.append(names)
+    tagged = _tagged_names(turns, find)
     starts = [m[0] for m in mentions]
     paragraphs = story.paragraphs
     seen: Counter[str] = Counter()
@@ -362,6 +365,70 @@ def _link_by_scene(
         (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
         if count >= SCENE_LINK_MIN and count * 5 >= seen[role] * 3 and rival * 2 < count:
             fold(cast, role, name)
+
+
+def _tagged_names(turns: list[Turn], find: Callable[[str], str | None]) -> list[set[str]]:
+    """Each turn's speakers as its speech tags name them (roles included)."""
+    tagged: list[set[str]] = []
+    for turn in turns:
+        names = set()
+        for ev in turn.evidence:
+            if ev is not None and ev.explicit:
+                found = find(ev.subject)
+                if found:
+                    names.add(found)
+        tagged.append(names)
+    return tagged
+
+
+ADDRESS_LINK_MIN = 2
+"""How many lines addressed by one name a role must answer (or be answered by) to be
+that named person."""
+
+
+def _link_by_address(turns: list[Turn], cast: Cast, resolver: _Resolver) -> None:
+    """A role ("said the clergyman") is the named person it answers to: the line just
+    before it calls "Mr. Beebe", or the line just after it answers "Oh, Mr. Beebe", again
+    and again, and Mr. Beebe is never tagged beside it (which would make him someone
+    else)."""
+    roles = {
+        n
+        for n in cast.people
+        if normalise(n).startswith("the ") and cast.lookup.get(normalise(n)) == n
+    }
+    if not roles:
+        return
+    tagged = _tagged_names(turns, cache(cast.find))  # the cast stays as it is until the folds
+    votes: dict[str, Counter[str]] = {}
+    against: dict[str, set[str]] = {}
+    for i, turn in enumerate(turns):
+        for role in tagged[i] & roles:
+            near = set(tagged[i])
+            if turn.chained and i:
+                near |= tagged[i - 1]
+            if i + 1 < len(turns) and turns[i + 1].chained:
+                near |= tagged[i + 1]
+            against.setdefault(role, set()).update(near)
+            called: list[str] = []
+            if turn.chained and i and turns[i - 1].scene == turn.scene:
+                called += resolver._addressed(turns[i - 1].lines[-1])[0]
+            if i + 1 < len(turns) and turns[i + 1].chained and turns[i + 1].scene == turn.scene:
+                called += resolver._addressed(turns[i + 1].lines[0])[0]
+            for name in set(called):
+                if name not in roles and name != NARRATOR:
+                    votes.setdefault(role, Counter())[name] += 1
+    for role, counter in votes.items():
+        gender = cast.gender(role)
+        clear = [
+            (n, v)
+            for n, v in counter.most_common()
+            if n not in against[role] and (gender is None or cast.gender(n) in (None, gender))
+        ]
+        if not clear:
+            continue
+        (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
+        if count >= ADDRESS_LINK_MIN and rival * 2 < count and name in cast.people:
+            _merge_into(role, name, turns, cast)
 
 
 I_VERB = re.compile(r" *(?!am\b)[a-z]+")
@@ -691,6 +758,7 @@ class _Resolver:
                     else head
                 )
                 self.trace[turn.lines[k].start] = f"{kind}:{form}"
+        self._self_named(turn, speakers)
         if len(speakers) > 1:  # a lone quote has no one to share with
             _share_within(speakers)
         turn.excluded = excluded
@@ -715,6 +783,27 @@ class _Resolver:
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
+
+    def _self_named(self, turn: Turn, speakers: list[str | None]) -> None:
+        """ "I'm Mister Noah Claypole," said the charity-boy: one who gives their own name
+        is that person, whatever a pronoun or a description would have made of them, and
+        the description stays theirs while the scene goes on. A name in the tag stands."""
+        for k, (beat, ev) in enumerate(zip(turn.lines, turn.evidence, strict=True)):
+            words = ev.subject.lower().split() if ev is not None else []
+            if words and ev.subject[:1].isupper() and words[0] not in UNNAMED_HEADS:
+                continue  # "said Alice": the tag has named the speaker
+            line = self.text[beat.start : beat.end].strip(CLOSING_MARKS + " \t\n")
+            found = SELF_NAMED.search(line)
+            if found is None:
+                continue
+            name = self.cast.find(found.group("name"))
+            if name is None and " " in found.group("name"):  # "Mister Noah Claypole"
+                name = self.cast.find(found.group("name").split(None, 1)[1])
+            if name is None or name == NARRATOR:
+                continue
+            speakers[k] = name
+            if len(words) > 1 and words[0] == "the":
+                self.described[(turn.scene, " ".join(words[1:]))] = (name, turn.para)
 
     def _same_voice(
         self, k: int, ev: Evidence, turn: Turn, speakers: list[str | None]
@@ -978,15 +1067,15 @@ class _Resolver:
             return self._the_other(turn, excluded)
         if words[0] == "the" and "other" in words[1:-1]:
             self._the_other(turn, excluded)  # "the other man" is not the one who just spoke
+        key = (turn.scene, " ".join(words[1:])) if words[0] == "the" else None
+        again = self._described_again(key, turn, excluded)
+        if again is not None:
+            return again  # "the charity-boy" who gave his name in this scene
         gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
         if gender is None:
             return None
         other = words[0] in ("his", "her")
         unfit = self._unfit(words) if words[0] == "the" else set()
-        key = (turn.scene, " ".join(words[1:])) if words[0] == "the" else None
-        again = self._described_again(key, turn, excluded)
-        if again is not None:
-            return again
         found = self._pronoun(
             gender, pos, turn, excluded | unfit, other=other, described=True, invent=not unfit
         )
