@@ -124,6 +124,8 @@ SELF_NAMED = re.compile(
 )
 """A speaker naming themselves: "I'm Noah Claypole," "Yes, I am Aziz." "My name is Oliver,"
 (not "I am Miss Schlegel's aunt", nor "I'm sure")."""
+SELF_NAMING_WORDS = re.compile(r"I['’]m|I am|name")
+"""What every SELF_NAMED match holds."""
 UNNAMED_HEADS = frozenset("he she the a an his her".split())
 """Tag subjects that do not name their speaker, even capitalised ("The girl replied")."""
 FIRST_PERSON_MIN = 1.5
@@ -175,6 +177,7 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     _link_by_scene(story, turns, cast, mentions)
     resolver = _Resolver(story, cast, mentions, trace)
     resolver.placed = placed
+    resolver.lowered = lowered
     resolver.common = census.lower
     resolver.census = census
     resolver.mid_caps = census.mid_caps
@@ -676,6 +679,8 @@ class _Resolver:
         self.marked: dict[str, str] = {}
         """Marked-out description ("the man with the black beard") → its noun."""
         self.marked_counts: dict[str, int] = {}
+        self.lowered = ""
+        """The story's text in lower case, for counting phrases whatever their case."""
         self.described: dict[tuple[int, str], tuple[str, int]] = {}
         """(scene, description) → who "the old lady" surely was there, and in what paragraph
         the description was last used."""
@@ -792,6 +797,8 @@ class _Resolver:
             words = ev.subject.lower().split() if ev is not None else []
             if words and ev.subject[:1].isupper() and words[0] not in UNNAMED_HEADS:
                 continue  # "said Alice": the tag has named the speaker
+            if not _may_self_name(self.text, beat.start, beat.end):
+                continue
             line = self.text[beat.start : beat.end].strip(CLOSING_MARKS + " \t\n")
             found = SELF_NAMED.search(line)
             if found is None:
@@ -908,8 +915,7 @@ class _Resolver:
         if known is not None:
             return known
         if phrase not in self.marked_counts:
-            pattern = r"\b" + r"[ \t\n]+".join(map(re.escape, phrase.split())) + r"\b"
-            self.marked_counts[phrase] = len(re.findall(pattern, self.text, re.IGNORECASE))
+            self.marked_counts[phrase] = self._phrase_count(phrase)
         if self.marked_counts[phrase] < 2:
             return None  # said once, it may be a passing detail of someone known
         name = self._as_stranger(phrase, noun)
@@ -935,6 +941,25 @@ class _Resolver:
             person.aliases.append(subject)
             self.cast.lookup[normalise(subject)] = known[0]
         return known[0]
+
+    def _phrase_count(self, phrase: str) -> int:
+        """How often the text says ``phrase``, whatever spaces or line breaks part its
+        words. Only the places of its last word are tried, each by a short search that
+        must end there: far cheaper than a regex over the whole text."""
+        words = phrase.split()
+        last, lowered = words[-1], self.lowered
+        ending = re.compile(r"\b" + r"[ \t\n]+".join(map(re.escape, words)) + r"\Z")
+        reach = len(phrase) + 16
+        count = 0
+        at = lowered.find(last)
+        while at >= 0:
+            end = at + len(last)
+            if not lowered[end : end + 1].isalpha() and ending.search(
+                lowered, max(0, at - reach), end
+            ):
+                count += 1
+            at = lowered.find(last, end)
+        return count
 
     def _marked_before(self, phrase: str) -> str | None:
         """The one marked-out description met before that has every word of ``phrase``:
@@ -1422,12 +1447,12 @@ class _Resolver:
         take the word for a name (no lower-case use, no place, not a sentence's opener
         word)."""
         key = normalise(subject)
-        if self.common[key] or any(self.common[w] for w in key.split()):
-            return None
-        if not self.mid_caps[key] and key.endswith(("ing", "ed", "ly")):
-            return None  # "Involuntarily he blushed", "Replacing the cup, ..."
         if not ACTOR_VERB.match(self.text, pos + len(subject)):
             return None  # "Scratchy and dictatorial, he began": a word, not someone
+        if not self.mid_caps[key] and key.endswith(("ing", "ed", "ly")):
+            return None  # "Involuntarily he blushed", "Replacing the cup, ..."
+        if self.common[key] or any(self.common[w] for w in key.split()):
+            return None
         if self.census is None or not _may_be_person(key, self.census):
             return None
         if PLACE_BEFORE.search(self.text, max(0, pos - 8), pos) or key in self._place_words():
@@ -1799,6 +1824,12 @@ class _Resolver:
     def _chain(self) -> list[Turn]:
         """The current exchange's last turns (ten at most: turn-taking looks no further)."""
         return self.history[max(self.chain_start, len(self.history) - 10) :]
+
+
+def _may_self_name(text: str, start: int, end: int) -> bool:
+    """Whether the quote ``text[start:end]`` holds "I'm", "I am" or "name", as every
+    SELF_NAMED match does: plain searches spare most quotes the regex."""
+    return SELF_NAMING_WORDS.search(text, start, end) is not None
 
 
 def _may_be_person(key: str, census: Census) -> bool:
