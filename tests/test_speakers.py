@@ -1680,3 +1680,13 @@ def test_one_who_gives_their_own_name_is_that_person():
     )
     lines = said(text)
     assert lines[1] == lines[-1] == "Noah Claypole"
+
+
+def test_a_description_tag_ends_a_speech_run_on():
+    text = (
+        "Tom sang, and the Gryphon listened.\n\n"
+        '"Beautiful Soup," said Tom, "so rich and green,\n\n'
+        '"Waiting in a hot tureen!\n\n'
+        '"Chorus again!" cried the Gryphon.\n'
+    )
+    assert said(text)[-1] == "the Gryphon"

@@ -726,7 +726,10 @@ class _Resolver:
         named_first = (  # '"I've heard something like it," said Alice.' is no run-on
             first_tag is not None
             and first_tag.explicit
-            and first_tag.subject[:1].isupper()
+            and (
+                first_tag.subject[:1].isupper()
+                or first_tag.subject.startswith("the ")  # "cried the Gryphon"
+            )
             and first_tag.subject not in ("He", "She", "I")
         )
         if turn.continued and previous is not None and previous.last and not named_first:
