@@ -957,3 +957,14 @@ def test_a_capitalised_role_joined_to_the_name_beside_it():
     turton = cast(text)["Mr. Turton"]
     assert "the Collector" in names_of(turton)
     assert turton.lines == 3
+
+
+def test_a_name_with_a_particle_broken_across_lines_is_one_name():
+    text = (
+        "Mr. van der Luyden bowed. Mrs. van der Luyden smiled.\n\n"
+        '"Is your carriage here?" he asked; and at that moment Mrs. van der\n'
+        'Luyden, who was being inserted into her sables, said gently: "We are driving'
+        ' Ellen home."\n'
+    )
+    speakers = [b.speaker for b in story(text).beats if b.kind == "dialogue"]
+    assert speakers[-1] == "Mrs. van der Luyden"

@@ -73,15 +73,15 @@ _TITLED = (
     + "))"
 )
 _WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}"
-_PARTICLE = r"(?:de|van(?:[ \t]+der)?|von|der|du|da|di|del|della|la|le|St\.?)"
+_PARTICLE = r"(?:de|van(?:(?:[ \t]+|\n)der)?|von|der|du|da|di|del|della|la|le|St\.?)"
 NAME_PHRASE = (
-    rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
-    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}(?:[ \t]+|\n))?)?{_WORD}"
+    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD})*"
     rf"|the[ \t]+(?:{_TITLE_GROUPS}|[A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)*\b"
 )
 NAME_RE = re.compile(
-    rf"(?=[A-Z])\b(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
-    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rf"(?=[A-Z])\b(?:{_TITLED}(?:[ \t]+|\n)(?:{_PARTICLE}(?:[ \t]+|\n))?)?{_WORD}"
+    rf"(?:(?:[ \t]+|\n)(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD})*"
 )
 """Name phrases without the "the Doctor" form, which the scan adds from the word before."""
 _WORD_SPLIT = (r"(?:Mc|Mac|O['’]|D['’])?", r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}")
@@ -101,13 +101,13 @@ def _name_scan(lone: Iterable[str] = (), openers: str = "") -> re.Pattern[str]:
     opener, is passed over (see ``_skip_lone``)."""
     sep = r"(?:[ \t]+|\n)"
     read_as = (
-        rf"(?=[A-Z])\b(?:{_TITLED}{sep}(?:{_PARTICLE}[ \t]+)?)?{_WORD}"
-        rf"(?:{sep}(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+        rf"(?=[A-Z])\b(?:{_TITLED}{sep}(?:{_PARTICLE}(?:[ \t]+|\n))?)?{_WORD}"
+        rf"(?:{sep}(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD})*"
     )
     if NAME_RE.pattern != read_as or _WORD != "".join(_WORD_SPLIT):
         return NAME_RE
     tail = _WORD_SPLIT[1][len("[A-Z]") :]
-    rest = rf"(?:{sep}(?:{_PARTICLE}[ \t]+)?{_WORD})*"
+    rest = rf"(?:{sep}(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD})*"
     titles = _TITLE_ALT.split("|")
     branches = []
     for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
@@ -119,7 +119,7 @@ def _name_scan(lone: Iterable[str] = (), openers: str = "") -> re.Pattern[str]:
             if t[0] == letter
         ]
         if own:
-            titled = rf"(?:{'|'.join(own)}){sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
+            titled = rf"(?:{'|'.join(own)}){sep}(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD}"
             word = f"(?:{titled}|{word})"
         skip = _skip_lone(letter, [w[1:] for w in lone if w[0] == letter.lower()], openers)
         branches.append(rf"{letter}(?<=\b{letter}){skip}{word}{rest}")
@@ -139,7 +139,7 @@ def _skip_lone(letter: str, tails: list[str], openers: str) -> str:
     after = "|".join(
         rf"(?<={before}{blanks}{letter})" for blanks in ("", r"[ \t\n]", r"[ \t\n]{2}")
     )
-    goes_on = rf"[a-z]|-[A-Z]?[a-z]|{sep}(?:{_PARTICLE}[ \t]+)?{_WORD}"
+    goes_on = rf"[a-z]|-[A-Z]?[a-z]|{sep}(?:{_PARTICLE}(?:[ \t]+|\n))?{_WORD}"
     words = by_first_letter(sorted(tails, key=len, reverse=True))
     # the words first: most capitals open no such word, and fail there at once
     return (
