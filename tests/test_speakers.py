@@ -1704,3 +1704,12 @@ def test_one_of_a_kind_of_people_is_someone_known_not_a_being():
         '"Try it," the Gryffindor said.\n'
     )
     assert said(text)[-3:] == ["Harry Potter", "Draco Malfoy", "Harry Potter"]
+
+
+def test_the_girl_is_no_one_the_story_calls_mrs():
+    text = (
+        "Adela Quested sat on the veranda with Ronny. Mrs. Moore came out and sat down.\n\n"
+        '"It is too hot to sleep," said Ronny.\n\n'
+        '"Then we shall sit up and talk," said the girl.\n'
+    )
+    assert said(text) == ["Ronny", "Adela Quested"]

@@ -694,6 +694,8 @@ class _Resolver:
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
         self.age_sets: tuple[set[str], set[str]] | None = None
+        self.married: set[str] | None = None
+        """The titled grown-ups the story calls Mrs.: no one's "the girl"."""
         self.roles: dict[str, str] = {}
         """A calling met in a tag ("the drummer") → the character speaking as it."""
         self.marked: dict[str, str] = {}
@@ -1191,11 +1193,15 @@ class _Resolver:
         return None
 
     def _unfit(self, words: list[str]) -> set[str]:
-        """Those a description's age rules out: "the boy" is no Mr. or Mrs., and "the old
-        gentleman" is not the one the story calls "the boy"."""
+        """Those a description's age rules out: "the boy" is no Mr. or Mrs., "the girl" no
+        Mrs., and "the old gentleman" is not the one the story calls "the boy"."""
         if words[-1] in YOUNG_NOUNS:
             grown = {name for name, noun in self.marked.items() if noun in ADULT_NOUNS}
             return self._ages()[1] | grown  # "the boy" is not "the man with the beard"
+        if words[-1] == "girl":  # "the girl" is no Mrs.
+            if self.married is None:
+                self.married = {n for n in self._ages()[1] if self._address_title(n) == "mrs"}
+            return self.married
         if any(w in YOUNG_WORDS for w in words[1:-1]):
             return set()  # "the young man" may well be the one called "the boy"
         if words[-1] in ADULT_NOUNS or any(w in OLD_WORDS for w in words[1:-1]):
