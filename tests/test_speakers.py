@@ -1690,3 +1690,36 @@ def test_a_description_tag_ends_a_speech_run_on():
         '"Chorus again!" cried the Gryphon.\n'
     )
     assert said(text)[-1] == "the Gryphon"
+
+
+def test_a_word_for_a_woman_ending_in_ess_describes_one_at_hand():
+    text = (
+        "Lady Narborough looked down the long table at Lord Henry.\n\n"
+        '"I am always late," said Lord Henry.\n\n'
+        '"Then you must be forgiven," laughed the hostess.\n'
+    )
+    assert said(text) == ["Lord Henry", "Lady Narborough"]
+
+
+def test_one_of_a_kind_of_people_is_someone_known_not_a_being():
+    text = (
+        "The Gryffindors sat at one table and the Slytherins at another, and no one liked "
+        "the Gryffindors much.\n\n"
+        "Harry Potter met Draco Malfoy in the corridor after dinner.\n\n"
+        '"You again," sneered Draco.\n\n'
+        '"Me again," said Harry.\n\n'
+        '"Get lost," said Draco.\n\n'
+        '"Make me," the Gryffindor replied.\n\n'
+        '"Gladly," said Draco.\n\n'
+        '"Try it," the Gryffindor said.\n'
+    )
+    assert said(text)[-3:] == ["Harry Potter", "Draco Malfoy", "Harry Potter"]
+
+
+def test_the_girl_is_no_one_the_story_calls_mrs():
+    text = (
+        "Adela Quested sat on the veranda with Ronny. Mrs. Moore came out and sat down.\n\n"
+        '"It is too hot to sleep," said Ronny.\n\n'
+        '"Then we shall sit up and talk," said the girl.\n'
+    )
+    assert said(text) == ["Ronny", "Adela Quested"]

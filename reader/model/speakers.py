@@ -181,6 +181,7 @@ def _attribute(story: Story, trace: dict[int, str] | None) -> None:
     resolver.common = census.lower
     resolver.census = census
     resolver.mid_caps = census.mid_caps
+    _drop_kinds(cast, resolver)
     _link_by_address(turns, cast, resolver)
     resolver.run(turns)
     fill_alternation(turns, trace)
@@ -368,6 +369,20 @@ def _link_by_scene(
         (name, count), rival = clear[0], clear[1][1] if len(clear) > 1 else 0
         if count >= SCENE_LINK_MIN and count * 5 >= seen[role] * 3 and rival * 2 < count:
             fold(cast, role, name)
+
+
+def _drop_kinds(cast: Cast, resolver: _Resolver) -> None:
+    """ "said the Englishman" made a character of its own, but the story speaks of
+    Englishmen: one of a kind of people is someone the story knows under a description
+    (see ``_one_of_many``), not a being of that name."""
+    for name in list(cast.people):
+        words = name.split()
+        if len(words) != 2 or words[0].lower() != "the" or not CAPITALISED_ROLE.fullmatch(words[1]):
+            continue
+        if resolver._one_of_many(words[1]):
+            del cast.people[name]
+            for key in [k for k, v in cast.lookup.items() if v == name]:
+                del cast.lookup[key]
 
 
 def _tagged_names(turns: list[Turn], find: Callable[[str], str | None]) -> list[set[str]]:
@@ -599,6 +614,11 @@ ONLY_NAMED_LENGTH = 200
 """A paragraph this short that names one person and makes no one its subject brings that
 person in to speak next."""
 SPOKEN_NAME_ANSWERS = 2
+KIND_PLURALS = 2
+"""How often a capitalised word's plural must be met inside sentences to be a kind of
+people ("the Indians") rather than one being ("the Rabbit")."""
+NOT_WOMEN = frozenset("witness press address dress mattress fortress process success".split())
+"""Words ending in "-ess" that are no woman's: "said the witness" may be anyone."""
 YOUNG_NOUNS = frozenset("boy lad child".split())
 ADULT_NOUNS = frozenset("man gentleman woman lady".split())
 OLD_WORDS = frozenset("old elderly aged".split())
@@ -674,6 +694,8 @@ class _Resolver:
         self.placed: dict[int, str] = {}
         """Position of a shared title's mention ("the duchess") → the holder it is."""
         self.age_sets: tuple[set[str], set[str]] | None = None
+        self.married: set[str] | None = None
+        """The titled grown-ups the story calls Mrs.: no one's "the girl"."""
         self.roles: dict[str, str] = {}
         """A calling met in a tag ("the drummer") → the character speaking as it."""
         self.marked: dict[str, str] = {}
@@ -681,6 +703,8 @@ class _Resolver:
         self.marked_counts: dict[str, int] = {}
         self.lowered = ""
         """The story's text in lower case, for counting phrases whatever their case."""
+        self.kinds: dict[str, bool] = {}
+        """Capitalised word → whether the story uses it for a kind of people."""
         self.described: dict[tuple[int, str], tuple[str, int]] = {}
         """(scene, description) → who "the old lady" surely was there, and in what paragraph
         the description was last used."""
@@ -848,6 +872,8 @@ class _Resolver:
             and CAPITALISED_ROLE.fullmatch(words[1])
             and not words[1].endswith("s")  # "said the Holts" is a family, no one
         ):
+            if self._one_of_many(words[1]):
+                return None  # "said the Englishman": one of a kind, someone known
             return self._as_stranger(subject, words[1].lower())  # "said the Eaglet"
         if len(words) == 2 and words[0] == "the":
             return self._addressed_role(words[1])
@@ -863,6 +889,23 @@ class _Resolver:
         if any(w.endswith(DESCRIBING_ENDINGS) for w in words[1:-1]):
             return None  # "the inflexible beadle" is someone the story knows, described
         return self._as_stranger("the " + " ".join(words[1:]), noun)
+
+    def _one_of_many(self, word: str) -> bool:
+        """ "the Englishman", "the Gryffindor": a capitalised word the story also uses in
+        the plural, inside a sentence ("two Englishmen", "the Gryffindors"), names a kind
+        of people, so "the <word>" describes someone known rather than a being of its
+        own as "the Caterpillar" is."""
+        if word not in self.kinds:
+            plural = word[:-3] + "men" if word.endswith("man") else word + "s"
+            text, count = self.text, 0
+            at = text.find(plural)
+            while at >= 0 and count < KIND_PLURALS:
+                end = at + len(plural)
+                if not text[end : end + 1].isalpha() and text[at - 2 : at - 1].islower():
+                    count += 1
+                at = text.find(plural, end)
+            self.kinds[word] = count >= KIND_PLURALS
+        return self.kinds[word]
 
     def _addressed_role(self, noun: str) -> str | None:
         """ "Bring it in, Mr. Hubbard," ... "Always glad," answered the frame-maker: a calling
@@ -1099,7 +1142,7 @@ class _Resolver:
         again = self._described_again(key, turn, excluded)
         if again is not None:
             return again  # "the charity-boy" who gave his name in this scene
-        gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
+        gender = _described_gender(noun)
         if gender is None:
             return None
         other = words[0] in ("his", "her")
@@ -1153,11 +1196,15 @@ class _Resolver:
         return None
 
     def _unfit(self, words: list[str]) -> set[str]:
-        """Those a description's age rules out: "the boy" is no Mr. or Mrs., and "the old
-        gentleman" is not the one the story calls "the boy"."""
+        """Those a description's age rules out: "the boy" is no Mr. or Mrs., "the girl" no
+        Mrs., and "the old gentleman" is not the one the story calls "the boy"."""
         if words[-1] in YOUNG_NOUNS:
             grown = {name for name, noun in self.marked.items() if noun in ADULT_NOUNS}
             return self._ages()[1] | grown  # "the boy" is not "the man with the beard"
+        if words[-1] == "girl":  # "the girl" is no Mrs.
+            if self.married is None:
+                self.married = {n for n in self._ages()[1] if self._address_title(n) == "mrs"}
+            return self.married
         if any(w in YOUNG_WORDS for w in words[1:-1]):
             return set()  # "the young man" may well be the one called "the boy"
         if words[-1] in ADULT_NOUNS or any(w in OLD_WORDS for w in words[1:-1]):
@@ -1827,6 +1874,18 @@ class _Resolver:
     def _chain(self) -> list[Turn]:
         """The current exchange's last turns (ten at most: turn-taking looks no further)."""
         return self.history[max(self.chain_start, len(self.history) - 10) :]
+
+
+def _described_gender(noun: str) -> str | None:
+    """The gender a description's noun tells: "the gentleman", and any "-ess" of a person
+    ("the hostess", "the ancestress"), which English makes a woman's word."""
+    if noun in MALE_NOUNS:
+        return "male"
+    if noun in FEMALE_NOUNS:
+        return "female"
+    if noun.endswith("ess") and not noun.endswith("ness") and noun not in NOT_WOMEN:
+        return "female"
+    return None
 
 
 def _may_self_name(text: str, start: int, end: int) -> bool:
