@@ -1723,3 +1723,12 @@ def test_the_girl_is_no_one_the_story_calls_mrs():
         '"Then we shall sit up and talk," said the girl.\n'
     )
     assert said(text) == ["Ronny", "Adela Quested"]
+
+
+def test_a_capitalised_epithet_of_several_words_is_no_man_at_hand():
+    text = (
+        "Harry and Draco froze by the lake.\n\n"
+        '"Professor!" said Draco.\n\n'
+        '"Save it," the Potions Master snapped. "My office. Now."\n'
+    )
+    assert said(text)[1] == "the Potions Master"

@@ -907,6 +907,17 @@ class _Resolver:
             self.kinds[word] = count >= KIND_PLURALS
         return self.kinds[word]
 
+    def _capitalised_epithet(self, subject: str) -> str | None:
+        """ "the Potions Master snapped", "said the Dark Lord": a description of several
+        capitalised words is a title the story gives one being, never some man at hand;
+        it speaks as itself when no one in the cast bears it."""
+        words = subject.split()
+        if len(words) < 3 or not all(CAPITALISED_ROLE.fullmatch(w) for w in words[1:]):
+            return None
+        if words[-1].endswith("s") or self.cast.find(subject) is not None:
+            return None
+        return self._as_stranger(subject, words[-1].lower())
+
     def _addressed_role(self, noun: str) -> str | None:
         """ "Bring it in, Mr. Hubbard," ... "Always glad," answered the frame-maker: a calling
         that answers the one just addressed by name is that person; met with no name, it
@@ -1107,6 +1118,8 @@ class _Resolver:
             return self.cast.find(subject) or self._named_actor(subject, ev.pos)
         if head == "the" and ev.explicit:
             marked = self._marked_out(subject, ev.pos) or self._shorter_form(subject)
+            if marked is None:
+                marked = self._capitalised_epithet(subject)
             if marked is not None:
                 return marked
         if head == "the" and ev.pos in self.placed:
