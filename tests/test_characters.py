@@ -145,6 +145,15 @@ def test_gender_from_a_kin_noun_beside_the_name():
     assert cast(text)["Kit"].gender == "male"
 
 
+def test_a_compound_person_noun_tells_gender():
+    text = (
+        "The Parlourmaid came in. Mr. Wilcox looked up and he frowned.\n\n"
+        '"Tea, sir," said the Parlourmaid. He waved a hand, and he turned away.\n\n'
+        '"Very good," said the Parlourmaid. He said nothing.\n'
+    )
+    assert cast(text)["the Parlourmaid"].gender == "female"
+
+
 def test_role_joined_to_the_name_it_is_given():
     text = (
         "Basil Hallward, the painter, stood by the easel. Basil looked at his work.\n\n"

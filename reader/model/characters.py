@@ -238,6 +238,20 @@ FEMALE_NOUNS = frozenset(
     "woman lady girl mother sister aunt wife daughter queen princess duchess niece "
     "grandmother maid widow mistress nurse housekeeper governess countess".split()
 )
+
+
+def noun_gender(noun: str) -> str | None:
+    """The gender a person noun tells: listed nouns, and compounds a reader knows without
+    a list — a parlourmaid or a fishwife is a woman, a cabman or a policeman a man."""
+    if noun in MALE_NOUNS:
+        return "male"
+    if noun in FEMALE_NOUNS or noun.endswith(("maid", "woman", "wife")):
+        return "female"
+    if len(noun) > 4 and noun.endswith("man") and noun not in ("human", "german", "roman"):
+        return "male"
+    return None
+
+
 APPOSITIVE = re.compile(
     r",[ \t\n]+(?:his|her|their|my|our|your|the|a|an)[ \t\n]+(?:[a-z-]+[ \t\n]+)?([a-z]+)\b"
 )
@@ -1338,8 +1352,7 @@ def _person(
         person.first = words[0]
     if person.gender is None and key.startswith("the "):
         noun = words[-1]
-        noun_gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
-        person.gender = noun_gender or voted_gender(votes.get(noun))  # "the Invisible Man"
+        person.gender = noun_gender(noun) or voted_gender(votes.get(noun))  # "the Invisible Man"
     if person.gender is None and person.first:
         person.gender = _first_name_gender(person.first, votes.get(person.first))
         if person.gender is None and person.last and not sum(votes.get(person.first, ())):
