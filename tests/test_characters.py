@@ -154,6 +154,17 @@ def test_a_compound_person_noun_tells_gender():
     assert cast(text)["the Parlourmaid"].gender == "female"
 
 
+def test_lady_surname_is_the_wife_of_sir_surname_not_a_daughter():
+    text = (
+        "Sir William Lucas bowed. Maria Lucas smiled at her father, and Maria laughed.\n\n"
+        '"Come, Maria," said Sir William. Maria laughed again.\n\n'
+        '"My dear," said Lady Lucas. "Maria, sit down."\n\n'
+        "Maria sat down, and Lady Lucas poured the tea.\n"
+    )
+    people = cast(text)
+    assert "Lady Lucas" not in names_of(people["Maria Lucas"])
+
+
 def test_role_joined_to_the_name_it_is_given():
     text = (
         "Basil Hallward, the painter, stood by the easel. Basil looked at his work.\n\n"

@@ -1532,7 +1532,8 @@ def _kin_apart(
 
     "Miss Steele" alone is the eldest daughter, not the sister called "Miss Lucy Steele".
     "Mrs. Bennet" and "Lady Bertram" are the mothers, not a daughter who is anyone's Miss.
-    "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman."""
+    "Mrs. John Dashwood" is John's wife, so the plain "Mrs. Dashwood" is another woman.
+    Where there is a Sir of the surname, "Lady Surname" is his wife."""
     if named is None or person.first is None:
         return False
     first = person.first
@@ -1553,6 +1554,9 @@ def _kin_apart(
         # sister is not, so the plain form may still be hers
     if _address(title) not in MARRIED:
         return False
+    if title == "lady" and person.title in (None, "miss"):
+        if any(p.title == "sir" for p in by_last.get(word, [])):
+            return True  # Sir William Lucas's wife is Lady Lucas, not his daughter Maria
     if person.title is not None and _address(person.title) in MARRIED:
         if given_gender(first) == "female" or _address(person.title) != "mrs":
             return False  # "Mrs. Molly Weasley" goes by her own name
