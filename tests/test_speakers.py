@@ -1732,3 +1732,24 @@ def test_a_capitalised_epithet_of_several_words_is_no_man_at_hand():
         '"Save it," the Potions Master snapped. "My office. Now."\n'
     )
     assert said(text)[1] == "the Potions Master"
+
+
+def test_he_or_she_said_is_never_the_first_person_narrator():
+    text = (
+        "I found Marcus in the kitchen, eating cereal out of the box.\n"
+        '"You\'re up early," I said.\n'
+        '"Couldn\'t sleep." He didn\'t look at me. "You?"\n'
+        '"Same." I poured myself some coffee. "Is it about the game?"\n'
+        'He shrugged. "Maybe."\n'
+        '"You\'ll be fine. Coach loves you."\n'
+        '"Coach loves you," he corrected. "He tolerates me."\n'
+        'Jess came in then, hair still wet from the shower. "Who does Coach tolerate?"\n'
+        '"Nobody," Marcus and I said at the same time.\n'
+        'She raised an eyebrow at me. "Liar."\n'
+        '"Okay, fine. Marcus thinks he\'s going to get benched."\n'
+        '"He\'s not," she said firmly. "I heard them talking. You\'re starting."\n'
+        'Marcus finally looked up. "Seriously?"\n'
+        '"Seriously."\n'
+    )
+    speakers = said(text)
+    assert speakers[-4:-2] == ["Jess", "Jess"]  # '"He's not," she said firmly.'

@@ -713,6 +713,8 @@ class _Resolver(StrangerRules):
                     words = ev.subject.lower().split()
                     if words[0] == "the" and len(words) > 1:
                         turn.unfit = frozenset(self._unfit(words))
+                    if turn.gender is not None:  # "she said" is no "I"
+                        turn.unfit = turn.unfit | {NARRATOR}
             if self.trace is not None:
                 kind = "tag" if ev.explicit else "action"
                 head = ev.subject.split()[0].lower()
@@ -1120,6 +1122,7 @@ class _Resolver(StrangerRules):
         narration just brought in may be taken (not when a description's age ruled out
         someone, which leaves the line to the one it fits or to no one)."""
         previous = self.history[-1] if self.history and turn.chained else None
+        excluded = excluded | {NARRATOR}  # "she said" is never the one who says "I"
         skip = set(excluded)
         if previous is not None and previous.last and not turn.continued:
             if described or self._narrated_turn(previous) < TOPIC_NARRATION:
