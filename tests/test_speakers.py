@@ -1753,3 +1753,12 @@ def test_he_or_she_said_is_never_the_first_person_narrator():
     )
     speakers = said(text)
     assert speakers[-4:-2] == ["Jess", "Jess"]  # '"He's not," she said firmly.'
+
+
+def test_two_people_saying_a_line_together_leave_it_to_no_one():
+    text = (
+        "Marcus sat at the table. Jess came in.\n"
+        '"Who does Coach tolerate?" asked Jess.\n'
+        '"Nobody," Marcus and I said at the same time.\n'
+    )
+    assert said(text)[-1] is None
