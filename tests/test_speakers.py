@@ -1762,3 +1762,24 @@ def test_two_people_saying_a_line_together_leave_it_to_no_one():
         '"Nobody," Marcus and I said at the same time.\n'
     )
     assert said(text)[-1] is None
+
+
+def test_one_told_of_in_the_third_person_inside_a_quote_is_not_its_speaker():
+    text = (
+        "I found Marcus in the kitchen, eating cereal out of the box.\n"
+        '"You\'re up early," I said.\n'
+        '"Couldn\'t sleep." He didn\'t look at me. "You?"\n'
+        '"Same." I poured myself some coffee. "Is it about the game?"\n'
+        'He shrugged. "Maybe."\n'
+        '"You\'ll be fine. Coach loves you."\n'
+        '"Coach loves you," he corrected. "He tolerates me."\n'
+        'Jess came in then, hair still wet from the shower. "Who does Coach tolerate?"\n'
+        '"Nobody," Marcus and I said at the same time.\n'
+        'She raised an eyebrow at me. "Liar."\n'
+        '"Okay, fine. Marcus thinks he\'s going to get benched."\n'
+        '"He\'s not," she said firmly. "I heard them talking. You\'re starting."\n'
+        'Marcus finally looked up. "Seriously?"\n'
+        '"Seriously."\n'
+    )
+    speakers = said(text)
+    assert speakers[-5] == "I"  # '"Okay, fine. Marcus thinks he's going to get benched."'

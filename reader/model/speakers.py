@@ -62,6 +62,11 @@ from reader.model.turn_taking import fill_alternation, refill
 from reader.model.turns import CLOSING_MARKS, Turn, read_turns
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
+THIRD_PERSON_VERB = re.compile(
+    r"[ \t\n]+(?:(?:is|was|has|had|thinks|says|said|wants|knows|will|would|can|could"
+    r"|does|did)\b|[a-z]+s[ \t\n]+(?:he|she|that)\b)"
+)
+"""A name told of in the third person inside speech: "Marcus thinks", "Jane is"."""
 NOBODY = frozenset("somebody someone anybody anyone nobody everybody everyone one voices".split())
 """Tag subjects that name no one: the line stays unattributed."""
 VOCATIVE_BEFORE = frozenset(",;!?—-(\"“'‘")
@@ -662,6 +667,7 @@ class _Resolver(StrangerRules):
             names, unknown = self._addressed(line)
             if excluded is None:
                 excluded = set(names)  # those the first quote addresses are not speaking
+                excluded |= self._spoken_of(line)
             if names:
                 turn.vocatives += [n for n in names if n not in turn.vocatives]
             if unknown:
@@ -820,6 +826,24 @@ class _Resolver(StrangerRules):
             elif name not in names:
                 names.append(name)
         return names, unknown
+
+    def _spoken_of(self, beat: Beat) -> set[str]:
+        """Characters the quote tells of in the third person, as the subject of a verb
+        ("Marcus thinks he's going to get benched"): people seldom speak of themselves
+        so, and the one spoken of is someone else."""
+        lo = bisect_left(self.positions, beat.start)
+        if lo == len(self.positions) or self.positions[lo] >= beat.end:
+            return set()
+        hi = bisect_left(self.positions, beat.end, lo)
+        found: set[str] = set()
+        for k in range(lo, hi):
+            end = self.ends[k]
+            if not THIRD_PERSON_VERB.match(self.text, end, beat.end):
+                continue
+            name = self.cast.lookup.get(self.mention_keys[k])
+            if name is not None:
+                found.add(name)
+        return found
 
     def _after_question(self, beat: Beat) -> bool:
         """The quote just before this one asks who ("Who is she?", "Which of them?"): a
