@@ -1783,3 +1783,14 @@ def test_one_told_of_in_the_third_person_inside_a_quote_is_not_its_speaker():
     )
     speakers = said(text)
     assert speakers[-5] == "I"  # '"Okay, fine. Marcus thinks he's going to get benched."'
+
+
+def test_the_stranger_is_someone_new():
+    text = (
+        "Aria slid into the booth across from Kael.\n"
+        '"You\'re late," said Kael.\n'
+        '"And you\'re rude," said Aria.\n'
+        "A shadow fell over the table: a tall woman in a grey cloak.\n"
+        '"You\'re the ones asking about the pass," the stranger said.\n'
+    )
+    assert said(text)[-1] == "the stranger"

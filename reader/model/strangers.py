@@ -45,7 +45,7 @@ ACTOR_VERB = re.compile(
 )
 """A name's own verb right after it ("Snape swept"), as an actor's name has."""
 GENERIC_PEOPLE = frozenset(
-    "man woman gentleman gentlewoman boy girl lady fellow person other stranger child "
+    "man woman gentleman gentlewoman boy girl lady fellow person other child "
     "youth creature visitor elder younger".split()
 )
 """Words for anyone at all: "said the man" is some man the story knows, not a calling."""
