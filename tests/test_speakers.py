@@ -1794,3 +1794,18 @@ def test_the_stranger_is_someone_new():
         '"You\'re the ones asking about the pass," the stranger said.\n'
     )
     assert said(text)[-1] == "the stranger"
+
+
+def test_they_said_together_is_no_one_alone_and_leaves_others_in_the_paragraph():
+    together = (
+        "Molly stood at the door. Fred and George came in.\n\n"
+        '"Where have you been?" asked Molly.\n\n'
+        '"We did tell you," they said together.\n'
+    )
+    mixed = (
+        "The girls waved from the quay. Lady Mellanby stood by Adela.\n\n"
+        '"Good-bye!" they laughed. Then the steamer turned, and Lady Mellanby came up:'
+        ' "We are safely out of the frying-pan," said Lady Mellanby.\n'
+    )
+    assert said(together)[-1] is None
+    assert said(mixed) == [None, "Lady Mellanby"]

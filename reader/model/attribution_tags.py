@@ -304,7 +304,7 @@ def tag_after(text: str, start: int, end: int, quote_open: bool) -> Evidence | N
         subject = heard.group("subj")  # '"...," Archer heard Reggie Chivers say'
         if _is_subject(HEARD_OBJECT.get(subject, subject)):
             return Evidence(HEARD_OBJECT.get(subject, subject), heard.start("subj"), True)
-    if text.find(" and ", start, min(limit, start + 60)) >= 0:
+    if text.find(" and ", start, min(limit, start + 60)) >= 0 or first in ("they", "we"):
         joint = JOINT_TAG.match(text, start, limit)
         if joint is not None:  # '"Nobody," Marcus and I said': both speak, no one alone
             return Evidence("everybody", joint.start(), True)
@@ -363,10 +363,11 @@ FROM_TAG = re.compile(
 Sir Thomas's tight lips', 'at last broke explosively from Janey': the words come from
 the one named."""
 JOINT_TAG = re.compile(
-    rf"[ \t\n]*(?:{NAME_PHRASE}|{_PRON})[ \t\n]+and[ \t\n]+(?:{NAME_PHRASE}|{_PRON}|he|she)"
-    rf"[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})\b"
+    rf"[ \t\n]*(?:(?:{NAME_PHRASE}|{_PRON})[ \t\n]+and[ \t\n]+(?:{NAME_PHRASE}|{_PRON}|he|she)"
+    rf"|they|we)[ \t\n]+(?:[a-z]+ly[ \t\n]+)?(?:{_VERBS})\b"
 )
-"""Two people saying a line together: '"Nobody," Marcus and I said at the same time.'"""
+"""Several people saying a line together: '"Nobody," Marcus and I said at the same time.',
+'"We did," they said together.'"""
 CAPITAL_VERB = re.compile(r"[ \t\n]*(?P<verb>[A-Z][a-z]+)\b")
 """A capitalised first word after a quote that ends on a comma: '"...," Said Hamidullah'
 is still a tag, since no sentence starts after a comma."""

@@ -700,6 +700,13 @@ class _Resolver(StrangerRules):
             turn.rule = "evidence"
         else:
             speakers = [None] * len(turn.lines)
+        unnamed = [
+            k
+            for k, ev in enumerate(turn.evidence)
+            if ev is not None and ev.explicit and ev.subject.lower() in NOBODY
+        ]
+        if nobody and len(unnamed) < sum(ev is not None and ev.explicit for ev in turn.evidence):
+            nobody = False  # '"...?" they laughed. ... "...," said Lady Mellanby': hers
         if nobody:
             turn.rule = "unknown"  # "somebody shouted": no one to name, and no guessing
             for beat in turn.lines:
@@ -752,6 +759,8 @@ class _Resolver(StrangerRules):
                 if self.trace is not None:
                     self._note(turn.lines, "alternate:" + self.why)
                 speakers = [s or guess for s in speakers]
+        for k in unnamed:
+            speakers[k] = None  # the line "somebody" or "they" said stays no one's
         for beat, who in zip(turn.lines, speakers, strict=True):
             beat.speaker = who
         turn.speaker, turn.last = speakers[0], speakers[-1]
