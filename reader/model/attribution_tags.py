@@ -476,16 +476,14 @@ answer." It names who is not speaking, so it is no action beat for the next quot
 def _stays_silent(text: str, start: int, end: int) -> bool:
     """The sentence ``text[start:end]`` says someone did not speak, and no speech verb
     follows: "Mr. Fang sat silent for some minutes, and then ... said" speaks after all."""
-    if not _silence_in(text, start, end):
-        return False
-    silence = scanner(SILENCE).search(text, start, end)
+    silence = _silence(text, start, end)
     return silence is not None and _last_speech_verb(text, silence.end(), end) is None
 
 
-def _silence_in(text: str, start: int, end: int) -> bool:
-    """``SILENCE`` in ``text[start:end]``. Each of its matches holds "silen", "mute" or a
-    word in "no" after a space ("said nothing", "made no answer", "did not speak"): plain
-    string searches rule out nine sentences in ten before the regex runs."""
+def _silence(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``SILENCE`` searched in ``text[start:end]``. Each of its matches holds "silen",
+    "mute" or a word in "no" after a space ("said nothing", "made no answer", "did not
+    speak"): plain string searches rule out nine sentences in ten before the regex runs."""
     if (
         text.find("silen", start, end) < 0
         and text.find("mute", start, end) < 0
@@ -493,8 +491,8 @@ def _silence_in(text: str, start: int, end: int) -> bool:
         and text.find("\nno", start, end) < 0
         and text.find("\tno", start, end) < 0
     ):
-        return False
-    return scanner(SILENCE).search(text, start, end) is not None
+        return None
+    return scanner(SILENCE).search(text, start, end)
 
 
 STOP_MARKS = ",:—–-"
