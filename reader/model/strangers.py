@@ -113,9 +113,11 @@ class StrangerRules:
         raise NotImplementedError  # provided by the resolver this class is part of
 
     def _stranger(self, subject: str, pos: int) -> str | None:
-        """A tag names someone by a role of several words that fits no one in the cast
-        ("the stage manager called", "said the plum woman"): that role speaks, and is a
-        character from then on, so the talk around the line is not pinned on another."""
+        """Who a tag's description names when it fits no one in the cast: someone met by
+        an indefinite ("said a little girl"), a being the story names with a capital ("the
+        Eaglet"), a calling ("the drummer"), or a role of several words ("the stage
+        manager called"). That one speaks, and is a character from then on, so the talk
+        around the line is not pinned on another."""
         words = subject.split()
         if len(words) >= 2 and words[0].lower() in ("a", "an"):
             return self._introduced(words, pos)
