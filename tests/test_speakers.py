@@ -1809,3 +1809,14 @@ def test_they_said_together_is_no_one_alone_and_leaves_others_in_the_paragraph()
     )
     assert said(together)[-1] is None
     assert said(mixed) == [None, "Lady Mellanby"]
+
+
+def test_a_description_that_says_who_it_is_names_the_speaker():
+    text = (
+        '"Goodnight," said Lucy, and went up.\n\n'
+        '"Is it late?" asked Freddy.\n\n'
+        '"Not very," said Cecil.\n\n'
+        '"Then who is there?" asked Freddy.\n\n'
+        '"Only me," said the shadow, who was Lucy, come down again.\n'
+    )
+    assert said(text)[-1] == "Lucy"

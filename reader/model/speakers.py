@@ -62,6 +62,11 @@ from reader.model.turn_taking import fill_alternation, refill
 from reader.model.turns import CLOSING_MARKS, Turn, read_turns
 
 PRONOUN_GENDER = {"he": "male", "she": "female", "his": "male", "her": "female"}
+WHO_WAS = re.compile(
+    rf",?[ \t\n]+who[ \t\n]+(?:was|is)[ \t\n]+(?:none[ \t\n]+other[ \t\n]+than[ \t\n]+)?"
+    rf"(?P<name>{NAME_PHRASE})\b"
+)
+"""A description that says who it is: "said the boy, who was Freddy, Lucy's brother"."""
 THIRD_PERSON_VERB = re.compile(
     r"[ \t\n]+(?:(?:is|was|has|had|thinks|says|said|wants|knows|will|would|can|could"
     r"|does|did)\b|[a-z]+s[ \t\n]+(?:he|she|that)\b)"
@@ -884,6 +889,10 @@ class _Resolver(StrangerRules):
             return self.cast.find("i")
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject) or self._named_actor(subject, ev.pos)
+        if head in ("the", "a", "an") and ev.explicit:
+            named = WHO_WAS.match(self.text, ev.pos + len(subject))
+            if named is not None and self.cast.find(named.group("name")):
+                return self.cast.find(named.group("name"))  # "said the boy, who was Freddy"
         if head == "the" and ev.explicit:
             marked = self._marked_out(subject, ev.pos) or self._shorter_form(subject)
             if marked is None:
