@@ -890,9 +890,10 @@ class _Resolver(StrangerRules):
         if subject[0].isupper() and head not in ("the", "a", "an", "his", "her", "my"):
             return self.cast.find(subject) or self._named_actor(subject, ev.pos)
         if head in ("the", "a", "an") and ev.explicit:
-            named = WHO_WAS.match(self.text, ev.pos + len(subject))
-            if named is not None and self.cast.find(named.group("name")):
-                return self.cast.find(named.group("name"))  # "said the boy, who was Freddy"
+            said_to_be = WHO_WAS.match(self.text, ev.pos + len(subject))
+            who = self.cast.find(said_to_be.group("name")) if said_to_be is not None else None
+            if who is not None:
+                return who  # "said the boy, who was Freddy"
         if head == "the" and ev.explicit:
             marked = self._marked_out(subject, ev.pos) or self._shorter_form(subject)
             if marked is None:
