@@ -677,13 +677,15 @@ class _Resolver(StrangerRules):
                 turn.vocatives += [n for n in names if n not in turn.vocatives]
             if unknown:
                 turn.unknown_vocatives += unknown
-        explicit_any = nobody = False
-        for ev in turn.evidence:
+        explicit = 0
+        unnamed: list[int] = []  # lines a tag gives to "somebody" or "they"
+        for k, ev in enumerate(turn.evidence):
             if ev is None:
                 continue
             if ev.explicit:
-                explicit_any = True
-                nobody = nobody or ev.subject.lower() in NOBODY
+                explicit += 1
+                if ev.subject.lower() in NOBODY:
+                    unnamed.append(k)
             spoken_to = self.cast.find(ev.to) if ev.to else None
             if spoken_to and spoken_to not in turn.vocatives:
                 turn.vocatives.append(spoken_to)  # "said Elizabeth to Jane"
@@ -705,21 +707,15 @@ class _Resolver(StrangerRules):
             turn.rule = "evidence"
         else:
             speakers = [None] * len(turn.lines)
-        unnamed = [
-            k
-            for k, ev in enumerate(turn.evidence)
-            if ev is not None and ev.explicit and ev.subject.lower() in NOBODY
-        ]
-        if nobody and len(unnamed) < sum(ev is not None and ev.explicit for ev in turn.evidence):
-            nobody = False  # '"...?" they laughed. ... "...," said Lady Mellanby': hers
-        if nobody:
+        # '"...?" they laughed. ... "...," said Lady Mellanby': a named tag keeps its line
+        if unnamed and len(unnamed) == explicit:
             turn.rule = "unknown"  # "somebody shouted": no one to name, and no guessing
             for beat in turn.lines:
                 beat.speaker = None
             turn.speaker = turn.last = None
             return
         for k, ev in enumerate(turn.evidence):
-            if ev is None or (explicit_any and not ev.explicit) or speakers[k]:
+            if ev is None or (explicit and not ev.explicit) or speakers[k]:
                 continue
             speakers[k] = self._same_voice(k, ev, turn, speakers) or self._resolve(
                 ev, turn, excluded
@@ -813,17 +809,23 @@ class _Resolver(StrangerRules):
                 return None  # '"Yes," she said. Mary frowned. "No," she said.': Mary
         return before
 
+    def _mentions_in(self, beat: Beat) -> range:
+        """The indices of the name mentions inside ``beat`` (most quotes have none)."""
+        lo = bisect_left(self.positions, beat.start)
+        if lo == len(self.positions) or self.positions[lo] >= beat.end:
+            return range(0)
+        return range(lo, bisect_left(self.positions, beat.end, lo))
+
     def _addressed(self, beat: Beat) -> tuple[list[str], list[str]]:
         """Characters addressed by name in the quote ("Doctor, don't tell her"), and the
         addressed names that match no character."""
-        lo = bisect_left(self.positions, beat.start)
-        if lo == len(self.positions) or self.positions[lo] >= beat.end:
+        mentions = self._mentions_in(beat)
+        if not mentions:
             return [], []  # no name in the quote: most quotes
         text = self.text
         names: list[str] = []
         unknown: list[str] = []
-        hi = bisect_left(self.positions, beat.end, lo)
-        for k in range(lo, hi):
+        for k in mentions:
             pos, end = self.positions[k], self.ends[k]
             if not _vocative_at(text, pos, end, beat.start, beat.end):
                 continue
@@ -845,12 +847,8 @@ class _Resolver(StrangerRules):
         """Characters the quote tells of in the third person, as the subject of a verb
         ("Marcus thinks he's going to get benched"): people seldom speak of themselves
         so, and the one spoken of is someone else."""
-        lo = bisect_left(self.positions, beat.start)
-        if lo == len(self.positions) or self.positions[lo] >= beat.end:
-            return set()
-        hi = bisect_left(self.positions, beat.end, lo)
         found: set[str] = set()
-        for k in range(lo, hi):
+        for k in self._mentions_in(beat):
             end = self.ends[k]
             if not THIRD_PERSON_VERB.match(self.text, end, beat.end):
                 continue
